@@ -1,0 +1,66 @@
+package dev.keel.core.policy;
+
+import dev.keel.core.security.AssetClass;
+import dev.keel.core.security.SecurityMaster;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Investment Policy Statement (policy.yaml): target weight per asset class, drift bands, the
+ * check cadence and the securities that make up each class.
+ *
+ * @param targets weight per asset class as fractions summing to one, in the user's order
+ * @param lastChecked the date of the last check; empty when never checked (a check is due)
+ */
+public record Policy(
+    Map<AssetClass, BigDecimal> targets,
+    Band band,
+    Map<AssetClass, Band> bandOverrides,
+    CheckCadence cadence,
+    Optional<LocalDate> lastChecked,
+    SecurityMaster securities) {
+
+  public Policy {
+    targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+    Objects.requireNonNull(band, "band");
+    bandOverrides = Map.copyOf(bandOverrides);
+    Objects.requireNonNull(cadence, "cadence");
+    Objects.requireNonNull(lastChecked, "lastChecked");
+    Objects.requireNonNull(securities, "securities");
+    for (Map.Entry<AssetClass, BigDecimal> e : targets.entrySet()) {
+      if (e.getValue().signum() < 0 || e.getValue().compareTo(BigDecimal.ONE) > 0) {
+        throw new IllegalArgumentException("target for " + e.getKey() + " must be between 0 and 1: " + e.getValue());
+      }
+    }
+    BigDecimal sum = targets.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (sum.compareTo(BigDecimal.ONE) != 0) {
+      throw new IllegalArgumentException("targets must sum to 1, not " + sum);
+    }
+  }
+
+  public Band bandFor(AssetClass assetClass) {
+    return bandOverrides.getOrDefault(assetClass, band);
+  }
+
+  public BigDecimal targetOf(AssetClass assetClass) {
+    return targets.getOrDefault(assetClass, BigDecimal.ZERO);
+  }
+
+  /** Whether the IPS gives cash a target of its own (else cash is reported beside the classes). */
+  public boolean targetsCash() {
+    return targets.containsKey(AssetClass.CASH);
+  }
+
+  /** Whether a scheduled check falls on or before {@code asOf}. */
+  public boolean checkDue(LocalDate asOf) {
+    return lastChecked.map(d -> !asOf.isBefore(cadence.next(d))).orElse(true);
+  }
+
+  public Optional<LocalDate> nextCheck() {
+    return lastChecked.map(cadence::next);
+  }
+}

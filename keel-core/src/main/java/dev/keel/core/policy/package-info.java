@@ -1,0 +1,2 @@
+/** The Investment Policy Statement: targets, drift bands, check cadence (policy.yaml). */
+package dev.keel.core.policy;

@@ -1,0 +1,66 @@
+package dev.keel.core.portfolio;
+
+import dev.keel.core.household.Account;
+import dev.keel.core.household.AccountId;
+import dev.keel.core.ledger.OpeningLot;
+import dev.keel.core.ledger.Transaction;
+import dev.keel.core.problem.Problem;
+import dev.keel.core.problem.SourceRef;
+import dev.keel.core.security.AssetClass;
+import dev.keel.core.security.Security;
+import dev.keel.core.security.Symbol;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks that the files of a household agree with one another: every account and security that
+ * lots and transactions name exists, every security's asset class has a target, substitutes are
+ * known securities. Each file is checked on its own by its loader; this is what no single loader
+ * can see.
+ */
+public final class CrossCheck {
+
+  private CrossCheck() {}
+
+  public static List<Problem> check(HouseholdData data) {
+    List<Problem> problems = new ArrayList<>();
+    Set<AssetClass> targeted = data.policy().targets().keySet();
+    for (Security security : data.policy().securities().all()) {
+      if (!targeted.contains(security.assetClass())) {
+        problems.add(Problem.at(security.source(), "asset_class", security.assetClass().value(),
+            "has no target in policy.yaml targets (" + String.join(", ", targeted.stream().map(AssetClass::value).toList()) + ")"));
+      }
+      for (Symbol substitute : security.substitutes()) {
+        if (!data.policy().securities().contains(substitute)) {
+          problems.add(Problem.at(security.source(), "substitutes", substitute.value(),
+              "is not listed under securities; every substitute needs an asset_class"));
+        }
+      }
+    }
+    for (OpeningLot lot : data.openingLots()) {
+      checkAccount(data, lot.account(), lot.source(), problems);
+      checkSymbol(data, lot.symbol(), lot.source(), problems);
+    }
+    for (Transaction t : data.transactions()) {
+      checkAccount(data, t.account(), t.source(), problems);
+      t.symbol().filter(s -> t.action().movesShares()).ifPresent(s -> checkSymbol(data, s, t.source(), problems));
+    }
+    return problems;
+  }
+
+  private static void checkAccount(HouseholdData data, AccountId id, SourceRef source, List<Problem> problems) {
+    if (data.household().findAccount(id).isEmpty()) {
+      Set<String> known = new TreeSet<>(data.household().accounts().stream().map(Account::id).map(AccountId::value).toList());
+      problems.add(Problem.at(source, "account", id.value(), "is not an account of household.yaml (" + String.join(", ", known) + ")"));
+    }
+  }
+
+  private static void checkSymbol(HouseholdData data, Symbol symbol, SourceRef source, List<Problem> problems) {
+    if (!data.policy().securities().contains(symbol)) {
+      problems.add(Problem.at(source, "symbol", symbol.value(),
+          "is not listed under securities in policy.yaml; every security needs an asset_class"));
+    }
+  }
+}

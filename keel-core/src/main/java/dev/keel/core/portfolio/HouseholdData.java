@@ -1,0 +1,38 @@
+package dev.keel.core.portfolio;
+
+import dev.keel.core.household.Household;
+import dev.keel.core.ledger.LedgerInput;
+import dev.keel.core.ledger.OpeningLot;
+import dev.keel.core.ledger.Transaction;
+import dev.keel.core.policy.Policy;
+import dev.keel.core.price.PriceTable;
+import dev.keel.core.tax.MarginalRates;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything Keel knows about one household, as loaded: who and which accounts, the IPS, opening
+ * lots, transactions and prices. Loaders build it; the engine only reads it.
+ */
+public record HouseholdData(
+    Household household, Policy policy, List<OpeningLot> openingLots, List<Transaction> transactions, PriceTable prices) {
+
+  public HouseholdData {
+    Objects.requireNonNull(household, "household");
+    Objects.requireNonNull(policy, "policy");
+    openingLots = List.copyOf(openingLots);
+    transactions = List.copyOf(transactions);
+    Objects.requireNonNull(prices, "prices");
+  }
+
+  /** The ledger's input, replaying transactions dated on or before {@code through}. */
+  public LedgerInput ledgerInput(MarginalRates rates, Optional<LocalDate> through) {
+    return new LedgerInput(household, policy.securities(), openingLots, transactions, rates, through);
+  }
+
+  public HouseholdData withTransactions(List<Transaction> replacement) {
+    return new HouseholdData(household, policy, openingLots, replacement, prices);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.keel.core.price;
+
+import dev.keel.core.security.Symbol;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Closing prices per symbol, in dollars per share. A symbol may have dated prices (the latest on or
+ * before the valuation date is used) and one undated price (used when no dated price qualifies).
+ */
+public final class PriceTable {
+
+  private final Map<Symbol, NavigableMap<LocalDate, BigDecimal>> dated;
+  private final Map<Symbol, BigDecimal> undated;
+  private final String source;
+
+  private PriceTable(Map<Symbol, NavigableMap<LocalDate, BigDecimal>> dated, Map<Symbol, BigDecimal> undated, String source) {
+    this.dated = dated;
+    this.undated = undated;
+    this.source = source;
+  }
+
+  /** Where the prices came from (a file name), for messages about missing prices. */
+  public String source() {
+    return source;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Undated prices from alternating symbol and price strings: {@code of("VTI", "250", "BND", "72")}. */
+  public static PriceTable of(String... symbolPricePairs) {
+    Builder builder = builder();
+    for (int i = 0; i < symbolPricePairs.length; i += 2) {
+      builder.put(Symbol.of(symbolPricePairs[i]), null, new BigDecimal(symbolPricePairs[i + 1]));
+    }
+    return builder.build();
+  }
+
+  public Optional<BigDecimal> find(Symbol symbol, LocalDate asOf) {
+    NavigableMap<LocalDate, BigDecimal> series = dated.get(symbol);
+    if (series != null) {
+      Map.Entry<LocalDate, BigDecimal> entry = series.floorEntry(asOf);
+      if (entry != null) {
+        return Optional.of(entry.getValue());
+      }
+    }
+    return Optional.ofNullable(undated.get(symbol));
+  }
+
+  public BigDecimal get(Symbol symbol, LocalDate asOf) {
+    return find(symbol, asOf)
+        .orElseThrow(() -> new IllegalArgumentException("no price for " + symbol + " on or before " + asOf));
+  }
+
+  public Set<Symbol> symbols() {
+    Set<Symbol> all = new java.util.TreeSet<>(dated.keySet());
+    all.addAll(undated.keySet());
+    return all;
+  }
+
+  /** Collects prices; a later price for the same symbol and date replaces an earlier one. */
+  public static final class Builder {
+    private final Map<Symbol, NavigableMap<LocalDate, BigDecimal>> dated = new HashMap<>();
+    private final Map<Symbol, BigDecimal> undated = new HashMap<>();
+    private String source = "prices.csv";
+
+    public Builder source(String name) {
+      this.source = name;
+      return this;
+    }
+
+    public Builder put(Symbol symbol, LocalDate date, BigDecimal price) {
+      if (price.signum() <= 0) {
+        throw new IllegalArgumentException("price must be positive: " + symbol + " " + price);
+      }
+      if (date == null) {
+        undated.put(symbol, price);
+      } else {
+        dated.computeIfAbsent(symbol, s -> new TreeMap<>()).put(date, price);
+      }
+      return this;
+    }
+
+    public PriceTable build() {
+      Map<Symbol, NavigableMap<LocalDate, BigDecimal>> copy = new HashMap<>();
+      dated.forEach((s, m) -> copy.put(s, new TreeMap<>(m)));
+      return new PriceTable(copy, new HashMap<>(undated), source);
+    }
+  }
+}
