@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /** An asset class of the policy, e.g. {@code us_stocks}, lower-cased. {@link #CASH} is reserved for cash. */
 public record AssetClass(String value) implements Comparable<AssetClass> {
 
-  public static final AssetClass CASH = new AssetClass("cash");
   private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+  public static final AssetClass CASH = new AssetClass("cash");
 
   public AssetClass {
     Objects.requireNonNull(value, "value");

@@ -1,0 +1,68 @@
+package dev.keel.core.portfolio;
+
+import dev.keel.core.drift.DriftAnalyzer;
+import dev.keel.core.drift.DriftReport;
+import dev.keel.core.ledger.Ledger;
+import dev.keel.core.ledger.LedgerResult;
+import dev.keel.core.problem.InvalidInputException;
+import dev.keel.core.tax.MarginalRates;
+import dev.keel.core.tax.estimate.TaxEstimator;
+import dev.keel.core.tax.estimate.TaxProfiles;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The engine as adapters use it: books a household's ledger and measures its drift. Stateless;
+ * collaborators come in through the constructor.
+ */
+public final class HouseholdEngine {
+
+  public static final HouseholdEngine DEFAULT = new HouseholdEngine(Ledger.DEFAULT, DriftAnalyzer.DEFAULT, TaxEstimator.DEFAULT);
+
+  private final Ledger ledger;
+  private final DriftAnalyzer drift;
+  private final TaxEstimator estimator;
+
+  public HouseholdEngine(Ledger ledger, DriftAnalyzer drift, TaxEstimator estimator) {
+    this.ledger = ledger;
+    this.drift = drift;
+    this.estimator = estimator;
+  }
+
+  public TaxEstimator estimator() {
+    return estimator;
+  }
+
+  /** The rates that price gains in {@code year}, from the household's tax settings. */
+  public MarginalRates rates(HouseholdData data, int year) {
+    return TaxProfiles.marginalRates(data.household().tax(), year, estimator);
+  }
+
+  /**
+   * Replays the ledger through {@code through} (everything when empty), pricing min_tax lot
+   * relief with the rates of {@code rateYear}.
+   *
+   * @throws InvalidInputException naming every row that could not be booked
+   */
+  public LedgerResult books(HouseholdData data, Optional<LocalDate> through, int rateYear) {
+    MarginalRates rates = rates(data, rateYear);
+    if (through.isPresent()) {
+      // Every row is checked, also those after the as-of date, so that a bad row is never hidden.
+      LedgerResult full = ledger.replay(data.ledgerInput(rates, Optional.empty()));
+      if (!full.ok()) {
+        throw new InvalidInputException(full.problems());
+      }
+    }
+    LedgerResult result = ledger.replay(data.ledgerInput(rates, through));
+    if (!result.ok()) {
+      throw new InvalidInputException(result.problems());
+    }
+    return result;
+  }
+
+  /** Books the ledger up to {@code asOf} and measures drift on that date. */
+  public DriftReport drift(HouseholdData data, LocalDate asOf) {
+    LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
+    return drift.analyze(data.policy(), books.positions(), data.prices(), asOf);
+  }
+}

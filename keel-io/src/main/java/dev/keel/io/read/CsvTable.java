@@ -1,0 +1,109 @@
+package dev.keel.io.read;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.keel.core.problem.Problem;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a CSV file with a header row into rows that remember their line numbers. Column names
+ * are matched case-insensitively; blank lines and lines starting with {@code #} are skipped.
+ * Missing required columns and unknown columns are problems on line 1.
+ */
+public final class CsvTable {
+
+  private static final CsvMapper MAPPER = new CsvMapper();
+
+  /** A data row: its 1-based line number in the file and its cells by column name. */
+  public record Row(String file, int line, Map<String, String> values, List<Problem> problems) {
+    public Cell cell(String column) {
+      return new Cell(file, line, column, values.get(column), problems);
+    }
+  }
+
+  private CsvTable() {}
+
+  public static Loaded<List<Row>> read(String file, Reader reader, List<String> required, List<String> optional) {
+    List<Problem> problems = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
+    CsvSchema schema = CsvSchema.emptySchema().withComments();
+    try (JsonParser parser = MAPPER.readerFor(String[].class).with(schema)
+        .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES).with(CsvParser.Feature.TRIM_SPACES)
+        .createParser(reader)) {
+      List<String> header = null;
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        return Loaded.of(rows, List.of(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required))));
+      }
+      while (parser.nextToken() == JsonToken.START_ARRAY) {
+        int line = parser.currentTokenLocation().getLineNr();
+        List<String> cells = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          cells.add(parser.getText());
+        }
+        if (header == null) {
+          header = header(file, line, cells, required, optional, problems);
+          if (header == null) {
+            return Loaded.of(rows, problems);
+          }
+          continue;
+        }
+        if (cells.size() == 1 && cells.get(0).isBlank()) {
+          continue;
+        }
+        if (cells.size() > header.size()) {
+          problems.add(new Problem(file, line, null, null,
+              "has " + cells.size() + " values but the header has " + header.size() + " columns"));
+          continue;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          values.put(header.get(i), i < cells.size() ? cells.get(i) : null);
+        }
+        rows.add(new Row(file, line, values, problems));
+      }
+      if (header == null) {
+        problems.add(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required)));
+      }
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+      problems.add(new Problem(file, line, null, null, "is not valid CSV: " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      problems.add(Problem.ofFile(file, "could not be read: " + e.getMessage()));
+    }
+    return Loaded.of(rows, problems);
+  }
+
+  private static List<String> header(String file, int line, List<String> cells, List<String> required, List<String> optional,
+      List<Problem> problems) {
+    List<String> header = new ArrayList<>();
+    Set<String> known = new java.util.LinkedHashSet<>(required);
+    known.addAll(optional);
+    int before = problems.size();
+    for (String cell : cells) {
+      String name = cell.trim().toLowerCase(Locale.ROOT);
+      if (!known.contains(name)) {
+        problems.add(new Problem(file, line, "header", cell, "is not a known column; expected " + String.join(",", known)));
+      } else if (header.contains(name)) {
+        problems.add(new Problem(file, line, "header", cell, "appears twice"));
+      }
+      header.add(name);
+    }
+    for (String column : required) {
+      if (!header.contains(column)) {
+        problems.add(new Problem(file, line, "header", null, "is missing column \"" + column + "\"; expected " + String.join(",", known)));
+      }
+    }
+    return problems.size() == before ? header : null;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.keel.io.read;
+
+import dev.keel.core.household.Household;
+import dev.keel.core.ledger.OpeningLot;
+import dev.keel.core.ledger.Transaction;
+import dev.keel.core.policy.Policy;
+import dev.keel.core.portfolio.CrossCheck;
+import dev.keel.core.portfolio.HouseholdData;
+import dev.keel.core.price.PriceTable;
+import dev.keel.core.problem.Problem;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Loads a household folder: household.yaml and policy.yaml (required), lots.csv,
+ * transactions.csv and prices.csv (each may be absent when the household has none). Every file
+ * is read and checked even when an earlier one has problems, and then the files are checked
+ * against one another, so the user sees every problem at once.
+ */
+public final class HouseholdFolderLoader {
+
+  public static final String HOUSEHOLD = "household.yaml";
+  public static final String POLICY = "policy.yaml";
+  public static final String LOTS = "lots.csv";
+  public static final String TRANSACTIONS = "transactions.csv";
+  public static final String PRICES = "prices.csv";
+
+  private HouseholdFolderLoader() {}
+
+  public static Loaded<HouseholdData> load(FolderSource folder) {
+    List<Problem> problems = new ArrayList<>();
+    Optional<Household> household = required(folder, HOUSEHOLD, HouseholdYamlLoader::load, problems);
+    Optional<Policy> policy = required(folder, POLICY, PolicyYamlLoader::load, problems);
+    List<OpeningLot> lots = optional(folder, LOTS, LotsCsvLoader::load, problems).orElse(List.of());
+    List<Transaction> transactions = optional(folder, TRANSACTIONS, TransactionsCsvLoader::load, problems).orElse(List.of());
+    PriceTable prices = optional(folder, PRICES, PricesCsvLoader::load, problems)
+        .orElseGet(() -> PriceTable.builder().source(PRICES).build());
+    if (household.isEmpty() || policy.isEmpty()) {
+      return Loaded.failed(problems);
+    }
+    HouseholdData data = new HouseholdData(household.get(), policy.get(), lots, transactions, prices);
+    problems.addAll(CrossCheck.check(data));
+    return Loaded.of(data, problems);
+  }
+
+  private static <T> Optional<T> required(FolderSource folder, String name, BiFunction<String, Reader, Loaded<T>> loader,
+      List<Problem> problems) {
+    Optional<T> value = optional(folder, name, loader, problems);
+    if (value.isEmpty() && folder.open(name).isEmpty()) {
+      problems.add(Problem.ofFile(name, "is missing from " + folder.describe()));
+    }
+    return value;
+  }
+
+  private static <T> Optional<T> optional(FolderSource folder, String name, BiFunction<String, Reader, Loaded<T>> loader,
+      List<Problem> problems) {
+    Optional<Reader> reader;
+    try {
+      reader = folder.open(name);
+    } catch (UncheckedIOException e) {
+      problems.add(Problem.ofFile(name, "could not be read: " + e.getCause().getMessage()));
+      return Optional.empty();
+    }
+    if (reader.isEmpty()) {
+      return Optional.empty();
+    }
+    try (Reader r = reader.get()) {
+      Loaded<T> loaded = loader.apply(name, r);
+      problems.addAll(loaded.problems());
+      return loaded.value();
+    } catch (IOException e) {
+      problems.add(Problem.ofFile(name, "could not be read: " + e.getMessage()));
+      return Optional.empty();
+    }
+  }
+}

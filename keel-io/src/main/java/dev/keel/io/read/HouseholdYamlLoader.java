@@ -1,0 +1,164 @@
+package dev.keel.io.read;
+
+import dev.keel.core.household.Account;
+import dev.keel.core.household.AccountId;
+import dev.keel.core.household.AccountType;
+import dev.keel.core.household.FilingStatus;
+import dev.keel.core.household.Household;
+import dev.keel.core.household.LotMethod;
+import dev.keel.core.household.TaxSettings;
+import dev.keel.core.problem.Problem;
+import dev.keel.core.problem.SourceRef;
+import dev.keel.core.tax.MarginalRates;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Loads household.yaml: {@code name}, {@code members}, {@code tax} and {@code accounts}. See
+ * docs/formats.md for every key; unknown keys are problems so that typos do not pass silently.
+ */
+public final class HouseholdYamlLoader {
+
+  private static final Set<String> TOP = Set.of("name", "members", "tax", "accounts");
+  private static final Set<String> TAX = Set.of("filing_status", "rates", "income", "deduction", "state_rate",
+      "carryforward", "allow_short_term_gains", "long_term_soon_days", "max_net_gains");
+  private static final Set<String> ACCOUNT = Set.of("id", "type", "owners", "custodian", "lot_method", "tradable", "cash",
+      "reserve", "name");
+  private static final String STATUSES = Arrays.stream(FilingStatus.values()).map(FilingStatus::code).collect(Collectors.joining(", "));
+  private static final String METHODS = Arrays.stream(LotMethod.values()).map(LotMethod::code).collect(Collectors.joining(", "));
+
+  private HouseholdYamlLoader() {}
+
+  public static Loaded<Household> load(String file, Reader reader) {
+    Loaded<YamlNode> yaml = YamlReader.read(file, reader);
+    if (yaml.value().isEmpty()) {
+      return Loaded.failed(yaml.problems());
+    }
+    List<Problem> problems = new ArrayList<>(yaml.problems());
+    YamlNode root = yaml.value().get();
+    if (root.isNull()) {
+      problems.add(Problem.ofFile(file, "is empty; expected name, members, tax and accounts"));
+      return Loaded.failed(problems);
+    }
+    Optional<YamlMap> top = YamlMap.of(file, root, "household", problems);
+    if (top.isEmpty()) {
+      return Loaded.failed(problems);
+    }
+    YamlMap map = top.get();
+    map.allowOnly(TOP);
+    String name = map.cell("name").required().orElse("");
+    List<String> members = map.cells("members").stream().map(Cell::text).flatMap(Optional::stream).toList();
+    TaxSettings tax = tax(file, map, problems);
+    List<Account> accounts = accounts(file, map, members, problems);
+    if (!problems.isEmpty()) {
+      return Loaded.failed(problems);
+    }
+    return Loaded.of(new Household(name, members, tax, accounts, SourceRef.of(file, root.line())), problems);
+  }
+
+  private static TaxSettings tax(String file, YamlMap top, List<Problem> problems) {
+    Optional<YamlMap> section = YamlMap.of(file, top.child("tax"), "tax", problems);
+    if (section.isEmpty()) {
+      if (top.child("tax") == null) {
+        return TaxSettings.defaults();
+      }
+      return TaxSettings.defaults();
+    }
+    YamlMap tax = section.get();
+    tax.allowOnly(TAX);
+    FilingStatus status = tax.cell("filing_status").required()
+        .flatMap(x -> tax.cell("filing_status").oneOf(FilingStatus::find, STATUSES)).orElse(FilingStatus.SINGLE);
+    Optional<MarginalRates> rates = Optional.empty();
+    Optional<YamlMap> ratesMap = YamlMap.of(file, tax.child("rates"), "tax.rates", problems);
+    if (ratesMap.isPresent()) {
+      ratesMap.get().allowOnly(Set.of("short_term", "long_term"));
+      Optional<BigDecimal> st = ratesMap.get().cell("short_term").required().flatMap(x -> ratesMap.get().cell("short_term").fraction());
+      Optional<BigDecimal> lt = ratesMap.get().cell("long_term").required().flatMap(x -> ratesMap.get().cell("long_term").fraction());
+      if (st.isPresent() && lt.isPresent()) {
+        rates = Optional.of(new MarginalRates(st.get(), lt.get()));
+      }
+    }
+    Optional<BigDecimal> income = tax.cell("income").nonNegative();
+    Optional<BigDecimal> deduction = tax.cell("deduction").nonNegative();
+    BigDecimal stateRate = tax.cell("state_rate").fraction().orElse(BigDecimal.ZERO);
+    BigDecimal stCarry = BigDecimal.ZERO;
+    BigDecimal ltCarry = BigDecimal.ZERO;
+    Optional<YamlMap> carry = YamlMap.of(file, tax.child("carryforward"), "tax.carryforward", problems);
+    if (carry.isPresent()) {
+      carry.get().allowOnly(Set.of("short_term", "long_term"));
+      stCarry = carry.get().cell("short_term").nonNegative().orElse(BigDecimal.ZERO);
+      ltCarry = carry.get().cell("long_term").nonNegative().orElse(BigDecimal.ZERO);
+    }
+    boolean allowShort = tax.cell("allow_short_term_gains").bool().orElse(false);
+    int soonDays = tax.cell("long_term_soon_days").wholeNumber()
+        .flatMap(d -> d >= 0 ? Optional.of(d) : tax.cell("long_term_soon_days").fail("must not be negative")).orElse(30);
+    Optional<BigDecimal> maxNetGains = tax.cell("max_net_gains").nonNegative();
+    return new TaxSettings(status, rates, income, deduction, stateRate, stCarry, ltCarry, allowShort, soonDays, maxNetGains);
+  }
+
+  private static List<Account> accounts(String file, YamlMap top, List<String> members, List<Problem> problems) {
+    List<Account> accounts = new ArrayList<>();
+    YamlNode list = top.child("accounts");
+    if (list == null || list.isNull()) {
+      problems.add(new Problem(file, top.line(), "accounts", null, "is missing; list at least one account"));
+      return accounts;
+    }
+    if (!list.isList()) {
+      problems.add(new Problem(file, list.line(), "accounts", null, "must be a list of accounts (each item starting with '- id:')"));
+      return accounts;
+    }
+    Map<AccountId, Integer> seen = new HashMap<>();
+    for (YamlNode item : list.items()) {
+      Optional<YamlMap> section = YamlMap.of(file, item, "accounts", problems);
+      if (section.isEmpty()) {
+        if (item.isNull()) {
+          problems.add(new Problem(file, item.line(), item.path(), null, "is empty; expected an account"));
+        }
+        continue;
+      }
+      YamlMap a = section.get();
+      int before = problems.size();
+      a.allowOnly(ACCOUNT);
+      Optional<AccountId> id = a.cell("id").required().flatMap(x -> a.cell("id").id(AccountId::of, "account id (letters, digits, '.', '_', '-')"));
+      Optional<AccountType> type = a.cell("type").required()
+          .flatMap(x -> a.cell("type").oneOf(AccountType::find, "taxable, traditional, roth, hsa (or ira, 401k, 403b, sep, roth_ira)"));
+      List<String> owners = new ArrayList<>();
+      for (Cell owner : a.cells("owners")) {
+        owner.text().ifPresent(o -> {
+          if (!members.isEmpty() && !members.contains(o)) {
+            owner.fail("is not one of the members (" + String.join(", ", members) + ")");
+          } else {
+            owners.add(o);
+          }
+        });
+      }
+      String custodian = a.cell("custodian").text().orElse("");
+      LotMethod method = a.cell("lot_method").oneOf(LotMethod::find, METHODS).orElse(LotMethod.FIFO);
+      boolean tradable = a.cell("tradable").bool().orElse(true);
+      BigDecimal cash = a.cell("cash").nonNegative().orElse(BigDecimal.ZERO);
+      BigDecimal reserve = a.cell("reserve").nonNegative().orElse(BigDecimal.ZERO);
+      if (id.isPresent()) {
+        Integer first = seen.putIfAbsent(id.get(), a.cell("id").line());
+        if (first != null) {
+          a.cell("id").fail("is a duplicate account id (first on line " + first + ")");
+        }
+      }
+      if (problems.size() == before) {
+        accounts.add(new Account(id.get(), type.get(), owners, custodian, method, tradable, cash, reserve,
+            SourceRef.of(file, item.line())));
+      }
+    }
+    if (list.items().isEmpty()) {
+      problems.add(new Problem(file, list.line(), "accounts", null, "is empty; list at least one account"));
+    }
+    return accounts;
+  }
+}

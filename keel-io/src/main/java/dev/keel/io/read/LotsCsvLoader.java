@@ -1,0 +1,74 @@
+package dev.keel.io.read;
+
+import dev.keel.core.household.AccountId;
+import dev.keel.core.ledger.LotId;
+import dev.keel.core.ledger.OpeningLot;
+import dev.keel.core.problem.Problem;
+import dev.keel.core.problem.SourceRef;
+import dev.keel.core.security.Symbol;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads opening lots from lots.csv.
+ *
+ * <p>Columns: {@code account} (an account id of household.yaml), {@code symbol}, {@code quantity}
+ * (shares, greater than zero, fractions allowed), {@code cost_basis} (total dollars for the lot,
+ * fees included, not per share), {@code acquired} ({@code YYYY-MM-DD}; {@code inherited} or
+ * {@code inherited:YYYY-MM-DD} for inherited shares, which are always long-term) and the optional
+ * {@code lot_id} (unique in the household; generated as {@code account/SYMBOL/n} when absent).
+ */
+public final class LotsCsvLoader {
+
+  public static final List<String> REQUIRED = List.of("account", "symbol", "quantity", "cost_basis", "acquired");
+  public static final List<String> OPTIONAL = List.of("lot_id");
+
+  private LotsCsvLoader() {}
+
+  public static Loaded<List<OpeningLot>> load(String file, Reader reader) {
+    Loaded<List<CsvTable.Row>> table = CsvTable.read(file, reader, REQUIRED, OPTIONAL);
+    List<Problem> problems = new ArrayList<>(table.problems());
+    List<OpeningLot> lots = new ArrayList<>();
+    for (CsvTable.Row row : table.value().orElse(List.of())) {
+      List<Problem> rowProblems = new ArrayList<>();
+      CsvTable.Row r = new CsvTable.Row(row.file(), row.line(), row.values(), rowProblems);
+      Optional<AccountId> account = r.cell("account").required().flatMap(x -> r.cell("account").id(AccountId::of, "account id"));
+      Optional<Symbol> symbol = r.cell("symbol").required().flatMap(x -> r.cell("symbol").id(Symbol::of, "symbol"));
+      Optional<BigDecimal> quantity = r.cell("quantity").required().flatMap(x -> r.cell("quantity").positive());
+      Optional<BigDecimal> basis = r.cell("cost_basis").required().flatMap(x -> r.cell("cost_basis").nonNegative());
+      Cell acquiredCell = r.cell("acquired");
+      boolean inherited = false;
+      Optional<LocalDate> acquired = Optional.empty();
+      boolean acquiredOk = false;
+      if (acquiredCell.required().isPresent()) {
+        String text = acquiredCell.raw().trim();
+        if (text.toLowerCase(java.util.Locale.ROOT).startsWith("inherited")) {
+          inherited = true;
+          String rest = text.substring("inherited".length());
+          if (rest.isEmpty()) {
+            acquiredOk = true;
+          } else if (rest.startsWith(":")) {
+            acquired = new Cell(file, row.line(), "acquired", rest.substring(1), rowProblems).date();
+            acquiredOk = acquired.isPresent();
+          } else {
+            acquiredCell.fail("is not a date; expected YYYY-MM-DD, inherited or inherited:YYYY-MM-DD");
+          }
+        } else {
+          acquired = acquiredCell.date();
+          acquiredOk = acquired.isPresent();
+        }
+      }
+      Optional<LotId> lotId = r.cell("lot_id").id(LotId::of, "lot id (no spaces)");
+      if (rowProblems.isEmpty() && acquiredOk) {
+        lots.add(new OpeningLot(account.get(), symbol.get(), quantity.get(), basis.get(), acquired, inherited, lotId,
+            SourceRef.of(file, row.line())));
+      }
+      problems.addAll(rowProblems);
+    }
+    return Loaded.of(lots, problems);
+  }
+}

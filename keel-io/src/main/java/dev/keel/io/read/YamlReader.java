@@ -1,0 +1,78 @@
+package dev.keel.io.read;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.keel.core.problem.Problem;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parses a YAML document with Jackson's streaming parser into {@link YamlNode}s that know their lines. */
+public final class YamlReader {
+
+  private static final YAMLFactory FACTORY = new YAMLFactory();
+
+  private YamlReader() {}
+
+  public static Loaded<YamlNode> read(String file, Reader reader) {
+    List<Problem> problems = new ArrayList<>();
+    try (JsonParser parser = FACTORY.createParser(reader)) {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        return Loaded.of(new YamlNode(YamlNode.Kind.NULL, 1, "", null, null, null), problems);
+      }
+      YamlNode root = node(file, parser, "", problems);
+      return Loaded.of(root, problems);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      int line = at == null ? 0 : Math.max(0, at.getLineNr());
+      return Loaded.failed(List.of(new Problem(file, line, null, null, "is not valid YAML: " + e.getOriginalMessage())));
+    } catch (IOException e) {
+      return Loaded.failed(List.of(Problem.ofFile(file, "could not be read: " + e.getMessage())));
+    }
+  }
+
+  private static YamlNode node(String file, JsonParser parser, String path, List<Problem> problems) throws IOException {
+    int line = parser.currentTokenLocation().getLineNr();
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, YamlNode> entries = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          int keyLine = parser.currentTokenLocation().getLineNr();
+          parser.nextToken();
+          String childPath = path.isEmpty() ? key : path + "." + key;
+          YamlNode child = node(file, parser, childPath, problems);
+          if (entries.containsKey(key)) {
+            problems.add(new Problem(file, keyLine, childPath, null,
+                "appears twice (first on line " + entries.get(key).line() + ")"));
+          } else {
+            entries.put(key, child);
+          }
+        }
+        return new YamlNode(YamlNode.Kind.MAP, line, path, null, entries, null);
+      }
+      case START_ARRAY -> {
+        List<YamlNode> items = new ArrayList<>();
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          items.add(node(file, parser, path + "[" + index++ + "]", problems));
+        }
+        return new YamlNode(YamlNode.Kind.LIST, line, path, null, null, items);
+      }
+      case VALUE_NULL -> {
+        return new YamlNode(YamlNode.Kind.NULL, line, path, null, null, null);
+      }
+      default -> {
+        return new YamlNode(YamlNode.Kind.SCALAR, line, path, parser.getText(), null, null);
+      }
+    }
+  }
+}

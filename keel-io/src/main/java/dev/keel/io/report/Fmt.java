@@ -1,0 +1,48 @@
+package dev.keel.io.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** Display formatting for tables. Rounds for the eye only; JSON output keeps more precision. */
+public final class Fmt {
+
+  private Fmt() {}
+
+  /** {@code $1,234.57}; negative as {@code -$1,234.57}. */
+  public static String money(BigDecimal amount) {
+    DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+    format.setRoundingMode(RoundingMode.HALF_UP);
+    String text = format.format(amount.abs());
+    return (amount.signum() < 0 ? "-$" : "$") + text;
+  }
+
+  /** A fraction as a percentage with two decimals: 0.4512 → {@code 45.12%}. */
+  public static String pct(BigDecimal fraction) {
+    return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+  }
+
+  /** A signed percentage: {@code +3.20%}. */
+  public static String signedPct(BigDecimal fraction) {
+    String text = pct(fraction);
+    return fraction.signum() >= 0 && !text.startsWith("-") ? "+" + text : text;
+  }
+
+  /** Shares without trailing zeros: {@code 12.5}. */
+  public static String qty(BigDecimal quantity) {
+    BigDecimal stripped = quantity.stripTrailingZeros();
+    return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+  }
+
+  /** Money rounded to cents for JSON. */
+  public static BigDecimal cents(BigDecimal amount) {
+    return amount.setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /** A weight for JSON: fractions to 8 decimal places (a millionth of a percent). */
+  public static BigDecimal weight(BigDecimal fraction) {
+    return fraction.setScale(8, RoundingMode.HALF_UP).stripTrailingZeros();
+  }
+}
