@@ -15,10 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
-    description = {
-      "Measure the whole household against its IPS: value and weight per asset class, drift,",
-      "band bounds, breaches, and whether a rebalance is due under the check cadence."
-    })
+    description = "Measure the whole household against its IPS: value and weight per asset class, drift, "
+        + "band bounds, breaches, and whether a rebalance is due under the check cadence.")
 final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin HouseholdOptions household;

@@ -1,6 +1,7 @@
 package dev.keel.cli;
 
 import dev.keel.core.portfolio.HouseholdData;
+import dev.keel.core.portfolio.HouseholdEngine;
 import dev.keel.core.problem.InvalidInputException;
 import dev.keel.io.read.FolderSource;
 import dev.keel.io.read.HouseholdFolderLoader;
@@ -34,8 +35,8 @@ final class HouseholdOptions {
   }
 
   static HouseholdData load(FolderSource source) {
-    Loaded<HouseholdData> loaded = HouseholdFolderLoader.load(source);
-    if (!loaded.problems().isEmpty() || loaded.value().isEmpty()) {
+    Loaded<HouseholdData> loaded = HouseholdFolderLoader.loadAndCheck(source, HouseholdEngine.DEFAULT);
+    if (!loaded.ok()) {
       throw new InvalidInputException(loaded.problems());
     }
     return loaded.value().get();

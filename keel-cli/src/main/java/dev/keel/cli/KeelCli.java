@@ -35,6 +35,7 @@ public final class KeelCli implements Runnable {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(java.time.LocalDate.class, KeelCli::date);
     int status;
     try {
       status = cli.execute(args);
@@ -46,6 +47,14 @@ public final class KeelCli implements Runnable {
     out.flush();
     err.flush();
     return status;
+  }
+
+  private static java.time.LocalDate date(String text) {
+    try {
+      return java.time.LocalDate.parse(text.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException("\"" + text + "\" is not a date; expected YYYY-MM-DD");
+    }
   }
 
   @Override

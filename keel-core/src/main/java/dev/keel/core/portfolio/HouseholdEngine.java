@@ -60,6 +60,16 @@ public final class HouseholdEngine {
     return result;
   }
 
+  /**
+   * Every row the ledger cannot book (sales of more than is held, cash going negative, unknown
+   * lots), over the whole history. Empty when the books balance.
+   */
+  public java.util.List<dev.keel.core.problem.Problem> check(HouseholdData data) {
+    int year = data.transactions().stream().map(t -> t.date().getYear()).max(Integer::compare)
+        .orElseGet(() -> estimator.tables().years().last());
+    return ledger.replay(data.ledgerInput(rates(data, year), Optional.empty())).problems();
+  }
+
   /** Books the ledger up to {@code asOf} and measures drift on that date. */
   public DriftReport drift(HouseholdData data, LocalDate asOf) {
     LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());

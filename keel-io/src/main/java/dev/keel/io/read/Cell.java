@@ -24,7 +24,7 @@ public record Cell(String file, int line, String field, String raw, List<Problem
 
   /** Records a problem about this cell; always returns empty, for chaining. */
   public <T> Optional<T> fail(String message) {
-    problems.add(new Problem(file, line, field, raw == null ? null : raw.trim(), message));
+    problems.add(new Problem(file, line, field, blank() ? null : raw.trim(), message));
     return Optional.empty();
   }
 

@@ -46,10 +46,17 @@ public final class CsvTable {
         return Loaded.of(rows, List.of(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required))));
       }
       while (parser.nextToken() == JsonToken.START_ARRAY) {
-        int line = parser.currentTokenLocation().getLineNr();
+        // The array starts where the previous row ended; the row's line is where its first value is.
+        int line = -1;
         List<String> cells = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
+          if (line < 0) {
+            line = parser.currentTokenLocation().getLineNr();
+          }
           cells.add(parser.getText());
+        }
+        if (line < 0) {
+          continue;
         }
         if (header == null) {
           header = header(file, line, cells, required, optional, problems);

@@ -6,6 +6,9 @@ import dev.keel.core.ledger.Transaction;
 import dev.keel.core.policy.Policy;
 import dev.keel.core.portfolio.CrossCheck;
 import dev.keel.core.portfolio.HouseholdData;
+import dev.keel.core.portfolio.HouseholdEngine;
+import java.util.HashSet;
+import java.util.Set;
 import dev.keel.core.price.PriceTable;
 import dev.keel.core.problem.Problem;
 import java.io.IOException;
@@ -46,6 +49,29 @@ public final class HouseholdFolderLoader {
     HouseholdData data = new HouseholdData(household.get(), policy.get(), lots, transactions, prices);
     problems.addAll(CrossCheck.check(data));
     return Loaded.of(data, problems);
+  }
+
+  /**
+   * Loads the folder and books the ledger on the rows that could be read, so that a user sees the
+   * rows the ledger cannot book (a sale of more than is held, cash going negative) in the same run
+   * as the format problems. A row already reported by a loader is not reported again.
+   */
+  public static Loaded<HouseholdData> loadAndCheck(FolderSource folder, HouseholdEngine engine) {
+    Loaded<HouseholdData> loaded = load(folder);
+    if (loaded.value().isEmpty()) {
+      return loaded;
+    }
+    List<Problem> problems = new ArrayList<>(loaded.problems());
+    Set<String> flagged = new HashSet<>();
+    for (Problem p : problems) {
+      flagged.add(p.file() + ":" + p.line());
+    }
+    for (Problem p : engine.check(loaded.value().get())) {
+      if (p.line() == 0 || !flagged.contains(p.file() + ":" + p.line())) {
+        problems.add(p);
+      }
+    }
+    return Loaded.of(loaded.value().get(), problems);
   }
 
   private static <T> Optional<T> required(FolderSource folder, String name, BiFunction<String, Reader, Loaded<T>> loader,
