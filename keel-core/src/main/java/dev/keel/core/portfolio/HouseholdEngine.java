@@ -5,6 +5,10 @@ import dev.keel.core.drift.DriftReport;
 import dev.keel.core.ledger.Ledger;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.problem.InvalidInputException;
+import dev.keel.core.report.GainsReporter;
+import dev.keel.core.report.LotsReport;
+import dev.keel.core.report.LotsReporter;
+import dev.keel.core.report.RealizedGains;
 import dev.keel.core.tax.MarginalRates;
 import dev.keel.core.tax.estimate.TaxEstimator;
 import dev.keel.core.tax.estimate.TaxProfiles;
@@ -68,6 +72,17 @@ public final class HouseholdEngine {
     int year = data.transactions().stream().map(t -> t.date().getYear()).max(Integer::compare)
         .orElseGet(() -> estimator.tables().years().last());
     return ledger.replay(data.ledgerInput(rates(data, year), Optional.empty())).problems();
+  }
+
+  /** The realized gains of a tax year, booked over the whole history (later purchases can wash a December loss). */
+  public RealizedGains gains(HouseholdData data, int year) {
+    return GainsReporter.DEFAULT.report(data.household(), books(data, Optional.empty(), year), year);
+  }
+
+  /** Open lots valued on {@code asOf} and the wash-sale calendar on that date. */
+  public LotsReport lots(HouseholdData data, LocalDate asOf) {
+    LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
+    return LotsReporter.DEFAULT.report(books, data.policy().securities(), data.prices(), asOf);
   }
 
   /** Books the ledger up to {@code asOf} and measures drift on that date. */

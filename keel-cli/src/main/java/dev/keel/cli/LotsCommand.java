@@ -1,0 +1,41 @@
+package dev.keel.cli;
+
+import dev.keel.core.portfolio.HouseholdData;
+import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.report.LotsReport;
+import dev.keel.io.report.LotsReportWriter;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+    name = "lots",
+    mixinStandardHelpOptions = true,
+    description = "Open lots with adjusted basis (wash-sale adjustments included), tacked holding periods, "
+        + "unrealized gain, term and days until long-term; then the household's wash-sale calendar.")
+final class LotsCommand implements Callable<Integer> {
+
+  @Mixin HouseholdOptions household;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table or json. Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (format == Format.CSV) {
+      throw new UsageProblem("lots --format csv is not offered; use table or json");
+    }
+    HouseholdData data = household.load();
+    LotsReport report = HouseholdEngine.DEFAULT.lots(data, household.asOf());
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format == Format.JSON ? LotsReportWriter.json(report) : LotsReportWriter.table(data.household().name(), report));
+    return 0;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.keel.core.report;
+
+import dev.keel.core.ledger.Acquisition;
+import dev.keel.core.ledger.Disposal;
+import dev.keel.core.ledger.LedgerResult;
+import dev.keel.core.ledger.Lot;
+import dev.keel.core.ledger.WashSale;
+import dev.keel.core.price.PriceTable;
+import dev.keel.core.problem.InvalidInputException;
+import dev.keel.core.problem.Problem;
+import dev.keel.core.security.SecurityMaster;
+import dev.keel.core.security.Symbol;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The open lots of a booked ledger with their unrealized gains, and the household's wash-sale
+ * calendar: for each identical group, how long a loss sale would still be washed by a recent
+ * purchase, and how long a purchase would still wash a recent loss.
+ */
+public final class LotsReporter {
+
+  public static final LotsReporter DEFAULT = new LotsReporter();
+
+  /** The wash-sale window: 30 days before and after a sale (IRC §1091(a)). */
+  public static final int WINDOW_DAYS = 30;
+
+  /**
+   * @param books the ledger booked through {@code asOf}
+   * @throws InvalidInputException naming held symbols with no price on or before {@code asOf}
+   */
+  public LotsReport report(LedgerResult books, SecurityMaster securities, PriceTable prices, LocalDate asOf) {
+    List<OpenLot> open = new ArrayList<>();
+    Map<Symbol, Boolean> missing = new TreeMap<>();
+    List<Lot> lots = new ArrayList<>();
+    for (var account : books.positions()) {
+      List<Lot> own = new ArrayList<>(account.lots());
+      own.sort(java.util.Comparator.comparing(Lot::symbol)
+          .thenComparing(Lot::acquired, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+          .thenComparingLong(Lot::sequence));
+      lots.addAll(own);
+    }
+    for (Lot lot : lots) {
+      Optional<BigDecimal> price = prices.find(lot.symbol(), asOf);
+      if (price.isEmpty()) {
+        missing.put(lot.symbol(), true);
+        continue;
+      }
+      open.add(OpenLot.of(lot, price.get(), asOf));
+    }
+    if (!missing.isEmpty()) {
+      List<Problem> problems = missing.keySet().stream()
+          .map(s -> new Problem(prices.source(), 0, "symbol", s.value(), "is held but has no price on or before " + asOf))
+          .toList();
+      throw new InvalidInputException(problems);
+    }
+    return new LotsReport(asOf, open, windows(books, securities, asOf));
+  }
+
+  static List<WashWindow> windows(LedgerResult books, SecurityMaster securities, LocalDate asOf) {
+    LocalDate from = asOf.minusDays(WINDOW_DAYS);
+    Map<String, TreeSet<String>> symbols = new TreeMap<>();
+    Map<String, Acquisition> lastPurchase = new TreeMap<>();
+    Map<String, Disposal> lastLoss = new TreeMap<>();
+    for (Acquisition a : books.acquisitions()) {
+      String group = securities.identityOf(a.symbol());
+      symbols.computeIfAbsent(group, g -> new TreeSet<>()).add(a.symbol().value());
+      if (!a.date().isBefore(from) && !a.date().isAfter(asOf)) {
+        lastPurchase.merge(group, a, (x, y) -> y.date().isAfter(x.date()) ? y : x);
+      }
+    }
+    for (Disposal d : books.disposals()) {
+      String group = securities.identityOf(d.symbol());
+      symbols.computeIfAbsent(group, g -> new TreeSet<>()).add(d.symbol().value());
+      BigDecimal matched = d.washSales().stream().map(WashSale::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+      boolean openLoss = d.taxable() && d.economicGain().signum() < 0 && matched.compareTo(d.quantity()) < 0;
+      if (openLoss && !d.sold().isBefore(from) && !d.sold().isAfter(asOf)) {
+        lastLoss.merge(group, d, (x, y) -> y.sold().isAfter(x.sold()) ? y : x);
+      }
+    }
+    List<WashWindow> windows = new ArrayList<>();
+    for (Map.Entry<String, TreeSet<String>> e : symbols.entrySet()) {
+      String group = e.getKey();
+      Acquisition purchase = lastPurchase.get(group);
+      Disposal loss = lastLoss.get(group);
+      if (purchase == null && loss == null) {
+        continue;
+      }
+      windows.add(new WashWindow(
+          group.startsWith("=") ? group.substring(1) : group,
+          List.copyOf(e.getValue()),
+          Optional.ofNullable(purchase).map(p -> p.date().plusDays(WINDOW_DAYS)),
+          Optional.ofNullable(purchase).map(p -> "bought " + p.quantity().stripTrailingZeros().toPlainString() + " " + p.symbol()
+              + " in " + p.account() + " on " + p.date()),
+          Optional.ofNullable(loss).map(d -> d.sold().plusDays(WINDOW_DAYS)),
+          Optional.ofNullable(loss).map(d -> "sold " + d.quantity().stripTrailingZeros().toPlainString() + " " + d.symbol()
+              + " at a loss of " + d.economicGain().negate().toPlainString() + " in " + d.account() + " on " + d.sold())));
+    }
+    return windows;
+  }
+}

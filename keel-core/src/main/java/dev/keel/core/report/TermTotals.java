@@ -1,0 +1,26 @@
+package dev.keel.core.report;
+
+import dev.keel.core.ledger.Disposal;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Totals of one part of Form 8949 (Part I short-term, Part II long-term), in dollars: columns (d)
+ * proceeds, (e) cost basis, (g) adjustment and (h) gain or loss.
+ */
+public record TermTotals(BigDecimal proceeds, BigDecimal costBasis, BigDecimal adjustment, BigDecimal gain) {
+
+  public static TermTotals of(List<Disposal> rows) {
+    BigDecimal proceeds = BigDecimal.ZERO;
+    BigDecimal basis = BigDecimal.ZERO;
+    BigDecimal adjustment = BigDecimal.ZERO;
+    BigDecimal gain = BigDecimal.ZERO;
+    for (Disposal d : rows) {
+      proceeds = proceeds.add(d.proceeds());
+      basis = basis.add(d.costBasis());
+      adjustment = adjustment.add(d.disallowed());
+      gain = gain.add(d.gain());
+    }
+    return new TermTotals(proceeds, basis, adjustment, gain);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.keel.io.report;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.keel.core.ledger.Disposal;
+import dev.keel.core.ledger.WashSale;
+import dev.keel.core.report.RealizedGains;
+import dev.keel.core.report.TermTotals;
+import dev.keel.core.tax.estimate.ScheduleD;
+import dev.keel.core.tax.estimate.TaxEstimate;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders realized gains as Form 8949 (Part I short-term, Part II long-term), JSON or CSV. Amounts
+ * are to the cent; column (b) reads INHERITED for inherited shares, as the form's instructions ask.
+ */
+public final class GainsReportWriter {
+
+  private static final List<String> CSV_COLUMNS = List.of("account", "symbol", "lot_id", "quantity", "acquired",
+      "holding_since", "sold", "proceeds", "cost_basis", "adjustment_code", "adjustment", "gain", "term",
+      "permanently_disallowed");
+
+  private GainsReportWriter() {}
+
+  public static String table(String householdName, RealizedGains gains) {
+    StringBuilder out = new StringBuilder();
+    out.append(householdName).append(" - realized gains ").append(gains.year()).append(" (taxable accounts)\n\n");
+    part(out, "Part I - short-term", gains.shortTerm(), gains.shortTermTotals());
+    part(out, "Part II - long-term", gains.longTerm(), gains.longTermTotals());
+    out.append("Net short-term gain      ").append(Fmt.money(gains.netShortTerm())).append('\n');
+    out.append("Net long-term gain       ").append(Fmt.money(gains.netLongTerm())).append('\n');
+    out.append("Wash-sale loss deferred  ").append(Fmt.money(gains.washDisallowed()))
+        .append("  (added to the basis of replacement lots)\n");
+    out.append("Permanently disallowed   ").append(Fmt.money(gains.permanentlyDisallowed()))
+        .append("  (replacements bought in IRAs, Roth IRAs, HSAs or 401(k)s; Rev. Rul. 2008-5)\n");
+    out.append("Dividends, interest      ").append(Fmt.money(gains.dividends())).append(", ").append(Fmt.money(gains.interest()))
+        .append('\n');
+    List<String> washes = new ArrayList<>();
+    for (Disposal d : gains.shortTerm()) {
+      d.washSales().forEach(w -> washes.add(w.explain()));
+    }
+    for (Disposal d : gains.longTerm()) {
+      d.washSales().forEach(w -> washes.add(w.explain()));
+    }
+    if (!washes.isEmpty()) {
+      out.append("\nWash sales:\n");
+      washes.forEach(w -> out.append("  - ").append(w).append('\n'));
+    }
+    out.append('\n').append(estimateText(gains));
+    return out.toString();
+  }
+
+  private static void part(StringBuilder out, String title, List<Disposal> rows, TermTotals totals) {
+    out.append(title).append('\n');
+    if (rows.isEmpty()) {
+      out.append("  (no sales)\n\n");
+      return;
+    }
+    TextTable table = new TextTable(List.of("(a) description", "account", "(b) acquired", "(c) sold", "(d) proceeds",
+        "(e) cost basis", "(f)", "(g) adjustment", "(h) gain or loss"), false, false, false, false, true, true, false, true, true);
+    for (Disposal d : rows) {
+      table.row(Fmt.qty(d.quantity()) + " sh " + d.symbol(), d.account().value(), acquired(d), d.sold().toString(),
+          Fmt.money(d.proceeds()), Fmt.money(d.costBasis()), d.adjustmentCode(),
+          d.washed() ? Fmt.money(d.disallowed()) : "", Fmt.money(d.gain()));
+    }
+    table.row("Totals", "", "", "", Fmt.money(totals.proceeds()), Fmt.money(totals.costBasis()), "",
+        Fmt.money(totals.adjustment()), Fmt.money(totals.gain()));
+    out.append(table.render()).append('\n');
+  }
+
+  private static String acquired(Disposal d) {
+    return d.inherited() ? "INHERITED" : d.acquired().toString();
+  }
+
+  static String estimateText(RealizedGains gains) {
+    StringBuilder out = new StringBuilder();
+    if (gains.estimate().isPresent()) {
+      TaxEstimate e = gains.estimate().get();
+      ScheduleD d = e.scheduleD();
+      out.append("Tax estimate ").append(e.year()).append(" (").append(e.filingStatus().code()).append(", federal brackets + NIIT + state)\n");
+      out.append("  Schedule D: short-term ").append(Fmt.money(d.shortTermNet())).append(", long-term ")
+          .append(Fmt.money(d.longTermNet())).append(" after carryforward; loss deducted ")
+          .append(Fmt.money(d.lossDeducted())).append("; carried to next year ")
+          .append(Fmt.money(d.shortTermCarryforwardOut())).append(" short, ")
+          .append(Fmt.money(d.longTermCarryforwardOut())).append(" long\n");
+      out.append("  Taxable income ").append(Fmt.money(e.taxableIncome())).append(": ordinary tax ")
+          .append(Fmt.money(e.ordinaryTax())).append(", capital gains tax ").append(Fmt.money(e.preferentialTax()))
+          .append(", NIIT ").append(Fmt.money(e.niit())).append(", state ").append(Fmt.money(e.stateTax()))
+          .append(", total ").append(Fmt.money(e.total())).append('\n');
+      out.append("  Tax due to investments this year: ").append(Fmt.money(e.taxOnInvestments())).append('\n');
+    } else {
+      out.append("Tax estimate ").append(gains.year()).append(" at marginal rates ").append(Fmt.pct(gains.rates().shortTerm()))
+          .append(" short-term, ").append(Fmt.pct(gains.rates().longTerm())).append(" long-term: ")
+          .append(Fmt.money(gains.estimatedTax())).append(" (give tax.income in household.yaml for a bracket estimate)\n");
+    }
+    return out.toString();
+  }
+
+  public static String json(RealizedGains gains) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("year", gains.year());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    gains.shortTerm().forEach(d -> rows.add(row(d)));
+    gains.longTerm().forEach(d -> rows.add(row(d)));
+    root.put("disposals", rows);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("short_term", totals(gains.shortTermTotals()));
+    summary.put("long_term", totals(gains.longTermTotals()));
+    summary.put("net_short_term", Fmt.cents(gains.netShortTerm()));
+    summary.put("net_long_term", Fmt.cents(gains.netLongTerm()));
+    summary.put("wash_sale_disallowed", Fmt.cents(gains.washDisallowed()));
+    summary.put("permanently_disallowed", Fmt.cents(gains.permanentlyDisallowed()));
+    summary.put("dividends", Fmt.cents(gains.dividends()));
+    summary.put("interest", Fmt.cents(gains.interest()));
+    root.put("summary", summary);
+    Map<String, Object> tax = new LinkedHashMap<>();
+    tax.put("short_term_rate", gains.rates().shortTerm());
+    tax.put("long_term_rate", gains.rates().longTerm());
+    tax.put("estimated_tax", Fmt.cents(gains.estimatedTax()));
+    gains.estimate().ifPresent(e -> {
+      tax.put("method", "brackets");
+      tax.put("taxable_income", e.taxableIncome());
+      tax.put("ordinary_tax", e.ordinaryTax());
+      tax.put("capital_gains_tax", e.preferentialTax());
+      tax.put("niit", e.niit());
+      tax.put("state_tax", e.stateTax());
+      tax.put("total_tax", e.total());
+      tax.put("loss_deducted", e.scheduleD().lossDeducted());
+      tax.put("carryforward_short_term", e.scheduleD().shortTermCarryforwardOut());
+      tax.put("carryforward_long_term", e.scheduleD().longTermCarryforwardOut());
+    });
+    if (gains.estimate().isEmpty()) {
+      tax.put("method", "marginal_rates");
+    }
+    root.put("tax", tax);
+    return Json.write(root);
+  }
+
+  private static Map<String, Object> row(Disposal d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("account", d.account().value());
+    m.put("symbol", d.symbol().value());
+    m.put("lot_id", d.lotId().value());
+    m.put("quantity", d.quantity().stripTrailingZeros().toPlainString());
+    m.put("acquired", d.inherited() ? "INHERITED" : d.acquired().toString());
+    m.put("holding_since", d.holdingSince() == null ? null : d.holdingSince().toString());
+    m.put("sold", d.sold().toString());
+    m.put("proceeds", Fmt.cents(d.proceeds()));
+    m.put("cost_basis", Fmt.cents(d.costBasis()));
+    m.put("adjustment_code", d.adjustmentCode());
+    m.put("adjustment", Fmt.cents(d.disallowed()));
+    m.put("gain", Fmt.cents(d.gain()));
+    m.put("term", d.term().code());
+    m.put("permanently_disallowed", Fmt.cents(d.permanentlyDisallowed()));
+    List<String> why = d.washSales().stream().map(WashSale::explain).toList();
+    m.put("wash_sales", why);
+    return m;
+  }
+
+  private static Map<String, Object> totals(TermTotals t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("proceeds", Fmt.cents(t.proceeds()));
+    m.put("cost_basis", Fmt.cents(t.costBasis()));
+    m.put("adjustment", Fmt.cents(t.adjustment()));
+    m.put("gain", Fmt.cents(t.gain()));
+    return m;
+  }
+
+  public static String csv(RealizedGains gains) {
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+    CSV_COLUMNS.forEach(schema::addColumn);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    gains.shortTerm().forEach(d -> rows.add(csvRow(d)));
+    gains.longTerm().forEach(d -> rows.add(csvRow(d)));
+    try {
+      return new CsvMapper().writer(schema.build()).writeValueAsString(rows);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, Object> csvRow(Disposal d) {
+    Map<String, Object> m = row(d);
+    m.remove("wash_sales");
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String c : CSV_COLUMNS) {
+      Object v = m.get(c);
+      out.put(c, v == null ? "" : v.toString());
+    }
+    return out;
+  }
+}
