@@ -1,0 +1,133 @@
+package dev.keel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keel.io.report.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs {@code keel gains} and {@code keel lots} on examples/wash-sales, whose README works every
+ * figure out by hand from IRS Publication 550 ("Wash Sales") and Rev. Rul. 2008-5.
+ */
+class GainsAndLotsCommandTest {
+
+  static final String WASH = Path.of("..", "examples", "wash-sales").toString();
+
+  @Test
+  void test_gains_2025_cross_account_and_ira_wash_sales_json() throws Exception {
+    CliRun run = CliRun.of("gains", WASH, "--year", "2025", "--format", "json");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode root = Json.mapper().readTree(run.out());
+    JsonNode rows = root.get("disposals");
+    assertThat(rows).hasSize(2);
+    // VOO: proceeds 45,000, basis 50,000, loss 5,000 all washed: 3,000 by Wei's IVV (deferred),
+    // 2,000 by Wei's IRA VOO (permanent, Rev. Rul. 2008-5). Gain = 45,000 - 50,000 + 5,000 = 0.
+    JsonNode voo = rows.get(0);
+    assertThat(voo.get("symbol").asText()).isEqualTo("VOO");
+    assertThat(voo.get("term").asText()).isEqualTo("short");
+    assertThat(voo.get("proceeds").decimalValue()).isEqualByComparingTo("45000");
+    assertThat(voo.get("cost_basis").decimalValue()).isEqualByComparingTo("50000");
+    assertThat(voo.get("adjustment_code").asText()).isEqualTo("W");
+    assertThat(voo.get("adjustment").decimalValue()).isEqualByComparingTo("5000");
+    assertThat(voo.get("gain").decimalValue()).isEqualByComparingTo("0");
+    assertThat(voo.get("permanently_disallowed").decimalValue()).isEqualByComparingTo("2000");
+    // BND: loss 1,600 long-term; DRIPs wash 2.5 + 1.5 of 200 shares: 20.00 + 12.00.
+    JsonNode bnd = rows.get(1);
+    assertThat(bnd.get("term").asText()).isEqualTo("long");
+    assertThat(bnd.get("adjustment").decimalValue()).isEqualByComparingTo("32.00");
+    assertThat(bnd.get("gain").decimalValue()).isEqualByComparingTo("-1568.00");
+    JsonNode summary = root.get("summary");
+    assertThat(summary.get("net_short_term").decimalValue()).isEqualByComparingTo("0");
+    assertThat(summary.get("net_long_term").decimalValue()).isEqualByComparingTo("-1568.00");
+    assertThat(summary.get("wash_sale_disallowed").decimalValue()).isEqualByComparingTo("3012.00");
+    assertThat(summary.get("permanently_disallowed").decimalValue()).isEqualByComparingTo("2020.00");
+  }
+
+  @Test
+  void test_gains_2026_tacked_holding_period_makes_gain_long_term() {
+    CliRun run = CliRun.of("gains", WASH, "--year", "2026", "--format", "csv");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).isEqualTo(
+        "account,symbol,lot_id,quantity,acquired,holding_since,sold,proceeds,cost_basis,adjustment_code,adjustment,gain,term,"
+            + "permanently_disallowed\n"
+            + "wei-taxable,IVV,C,60,2025-06-23,2025-01-24,2026-02-02,31200.00,30300.00,,0.00,900.00,long,0.00\n");
+  }
+
+  @Test
+  void test_gains_table_explains_each_wash_sale() {
+    CliRun run = CliRun.of("gains", WASH, "--year", "2025");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("Part I - short-term")
+        .containsPattern("100 sh VOO\\s+lin-taxable\\s+2025-01-10\\s+2025-06-09\\s+\\$45,000.00\\s+\\$50,000.00\\s+W\\s+\\$5,000.00\\s+\\$0.00")
+        .contains("washed by IVV bought 2025-06-23 (after the sale) in wei-taxable; added to the basis of lot C with 150 days")
+        .contains("disallowed permanently and its basis is not raised (Rev. Rul. 2008-5)");
+  }
+
+  @Test
+  void test_lots_shows_adjusted_basis_and_tacked_holding_period() throws Exception {
+    CliRun run = CliRun.of("lots", WASH, "--as-of", "2025-12-15", "--format", "json");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode lots = Json.mapper().readTree(run.out()).get("lots");
+    JsonNode c = null;
+    JsonNode ira = null;
+    for (JsonNode lot : lots) {
+      if (lot.get("lot_id").asText().equals("C")) {
+        c = lot;
+      }
+      if (lot.get("lot_id").asText().equals("D")) {
+        ira = lot;
+      }
+    }
+    assertThat(c).isNotNull();
+    assertThat(c.get("cost_basis").decimalValue()).isEqualByComparingTo("30300.00");
+    assertThat(c.get("wash_sale_adjustment").decimalValue()).isEqualByComparingTo("3000.00");
+    assertThat(c.get("acquired").asText()).isEqualTo("2025-06-23");
+    assertThat(c.get("holding_since").asText()).isEqualTo("2025-01-24");
+    assertThat(ira.get("cost_basis").decimalValue()).isEqualByComparingTo("18400.00");
+    JsonNode calendar = Json.mapper().readTree(run.out()).get("wash_sale_calendar");
+    assertThat(calendar.get(0).get("group").asText()).isEqualTo("BND");
+    assertThat(calendar.get(0).get("loss_sale_washed_through").asText()).isEqualTo("2025-12-31");
+  }
+
+  @Test
+  void test_lots_on_rivera_calendar_shows_open_loss_window() {
+    CliRun run = CliRun.of("lots", CliRun.EXAMPLE.toString(), "--as-of", "2026-09-25");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("a purchase through 2026-10-02 would wash a loss - sold 200 VXUS at a loss of 1040.00 in joint on 2026-09-02");
+  }
+
+  @Test
+  void test_sale_of_unknown_lot_id(@TempDir Path dir) throws Exception {
+    Path folder = CliRun.exampleWith(dir);
+    Files.writeString(folder.resolve("transactions.csv"), "2026-11-02,joint,sell,VTI,10,300,,,J-VTI-1999\n",
+        java.nio.file.StandardOpenOption.APPEND);
+
+    CliRun run = CliRun.of("gains", folder.toString(), "--year", "2026");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("transactions.csv:14: lot_id: \"J-VTI-1999\" is not an open VTI lot in joint on 2026-11-02");
+  }
+
+  @Test
+  void test_reinvest_without_price(@TempDir Path dir) throws Exception {
+    Path folder = CliRun.exampleWith(dir);
+    Files.writeString(folder.resolve("transactions.csv"), "2026-11-02,sam-ira,reinvest,BND,3,,,,\n",
+        java.nio.file.StandardOpenOption.APPEND);
+
+    CliRun run = CliRun.of("lots", folder.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("transactions.csv:14: price: reinvest needs a price or an amount");
+  }
+}
