@@ -23,8 +23,8 @@ public enum Action {
   /** A fee charged to the account's cash. */
   FEE("fee", false),
   /**
-   * Shares received by inheritance: basis is {@code amount} (the value at death) and the lot is
-   * long-term whatever its dates (IRC §1223(9)); no cash moves.
+   * Shares received by inheritance: basis is {@code amount} (the value at death) plus any fees,
+   * and the lot is long-term whatever its dates (IRC §1223(9)); no cash moves but the fees.
    */
   INHERIT("inherit", true);
 

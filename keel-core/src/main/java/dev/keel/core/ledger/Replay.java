@@ -155,6 +155,11 @@ final class Replay {
     Symbol symbol = t.symbol().orElseThrow();
     BigDecimal gross = t.gross();
     BigDecimal basis = gross.add(t.fees());
+    // A row that cannot be booked must leave no trace: check its lot id before any cash moves.
+    if (t.lotId().isPresent() && usedIds.contains(t.lotId().get())) {
+      problems.add(duplicateId(t.lotId().get(), t.source()));
+      return;
+    }
     switch (t.action()) {
       case BUY -> {
         if (!spend(t, basis, t.amount().isPresent() ? "amount" : "price")) {
@@ -169,7 +174,10 @@ final class Replay {
         income.add(new Income(t.date(), t.account(), Action.REINVEST, t.symbol(), gross));
       }
       default -> {
-        // INHERIT: no cash moves; the basis is the value given.
+        // INHERIT: the basis is the value given; only fees (added to it) touch the account's cash.
+        if (t.fees().signum() > 0 && !spend(t, t.fees(), "fees")) {
+          return;
+        }
       }
     }
     Optional<LotId> id = claimId(t.lotId(), t.account(), symbol, t.source());
@@ -370,7 +378,7 @@ final class Replay {
   private Optional<LotId> claimId(Optional<LotId> given, AccountId account, Symbol symbol, SourceRef source) {
     if (given.isPresent()) {
       if (!usedIds.add(given.get())) {
-        problems.add(Problem.at(source, "lot_id", given.get().value(), "is already the id of another lot"));
+        problems.add(duplicateId(given.get(), source));
         return Optional.empty();
       }
       return given;
@@ -382,6 +390,10 @@ final class Replay {
       id = new LotId(prefix + n);
     } while (!usedIds.add(id));
     return Optional.of(id);
+  }
+
+  private static Problem duplicateId(LotId id, SourceRef source) {
+    return Problem.at(source, "lot_id", id.value(), "is already the id of another lot");
   }
 
   private LotId splitId(LotId parent) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The Investment Policy Statement (policy.yaml): target weight per asset class, drift bands, the
- * check cadence and the securities that make up each class.
+ * check cadence, the securities that make up each class and how proposals are made.
  *
  * @param targets weight per asset class as fractions summing to one, in the user's order
  * @param lastChecked the date of the last check; empty when never checked (a check is due)
@@ -22,9 +22,17 @@ public record Policy(
     Map<AssetClass, Band> bandOverrides,
     CheckCadence cadence,
     Optional<LocalDate> lastChecked,
-    SecurityMaster securities) {
+    SecurityMaster securities,
+    RebalanceSettings rebalance) {
+
+  /** A policy with the default rebalancing settings. */
+  public Policy(Map<AssetClass, BigDecimal> targets, Band band, Map<AssetClass, Band> bandOverrides, CheckCadence cadence,
+      Optional<LocalDate> lastChecked, SecurityMaster securities) {
+    this(targets, band, bandOverrides, cadence, lastChecked, securities, RebalanceSettings.DEFAULTS);
+  }
 
   public Policy {
+    Objects.requireNonNull(rebalance, "rebalance");
     targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     Objects.requireNonNull(band, "band");
     bandOverrides = Map.copyOf(bandOverrides);
@@ -40,6 +48,10 @@ public record Policy(
     if (sum.compareTo(BigDecimal.ONE) != 0) {
       throw new IllegalArgumentException("targets must sum to 1, not " + sum);
     }
+  }
+
+  public Policy withRebalance(RebalanceSettings settings) {
+    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, settings);
   }
 
   public Band bandFor(AssetClass assetClass) {

@@ -5,6 +5,12 @@ import dev.keel.core.drift.DriftReport;
 import dev.keel.core.ledger.Ledger;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.problem.InvalidInputException;
+import dev.keel.core.household.AccountId;
+import dev.keel.core.rebalance.Proposal;
+import dev.keel.core.rebalance.RebalanceRequest;
+import dev.keel.core.rebalance.Rebalancer;
+import java.math.BigDecimal;
+import java.util.Map;
 import dev.keel.core.report.GainsReporter;
 import dev.keel.core.report.LotsReport;
 import dev.keel.core.report.LotsReporter;
@@ -21,16 +27,19 @@ import java.util.Optional;
  */
 public final class HouseholdEngine {
 
-  public static final HouseholdEngine DEFAULT = new HouseholdEngine(Ledger.DEFAULT, DriftAnalyzer.DEFAULT, TaxEstimator.DEFAULT);
+  public static final HouseholdEngine DEFAULT =
+      new HouseholdEngine(Ledger.DEFAULT, DriftAnalyzer.DEFAULT, TaxEstimator.DEFAULT, Rebalancer.DEFAULT);
 
   private final Ledger ledger;
   private final DriftAnalyzer drift;
   private final TaxEstimator estimator;
+  private final Rebalancer rebalancer;
 
-  public HouseholdEngine(Ledger ledger, DriftAnalyzer drift, TaxEstimator estimator) {
+  public HouseholdEngine(Ledger ledger, DriftAnalyzer drift, TaxEstimator estimator, Rebalancer rebalancer) {
     this.ledger = ledger;
     this.drift = drift;
     this.estimator = estimator;
+    this.rebalancer = rebalancer;
   }
 
   public TaxEstimator estimator() {
@@ -83,6 +92,20 @@ public final class HouseholdEngine {
   public LotsReport lots(HouseholdData data, LocalDate asOf) {
     LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
     return LotsReporter.DEFAULT.report(books, data.policy().securities(), data.prices(), asOf);
+  }
+
+  /**
+   * A rebalancing proposal on {@code asOf}: a dry run, never executed.
+   *
+   * @param cashFlows contributions (positive) and withdrawals (negative) per account, in dollars
+   * @param force propose even when no check is due
+   */
+  public Proposal propose(HouseholdData data, LocalDate asOf, Map<AccountId, BigDecimal> cashFlows, boolean force) {
+    for (AccountId account : cashFlows.keySet()) {
+      data.household().getAccount(account);
+    }
+    LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
+    return rebalancer.propose(new RebalanceRequest(data, books, asOf, cashFlows, force, rates(data, asOf.getYear())));
   }
 
   /** Books the ledger up to {@code asOf} and measures drift on that date. */

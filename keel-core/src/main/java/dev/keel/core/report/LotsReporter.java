@@ -33,11 +33,12 @@ public final class LotsReporter {
 
   /**
    * @param books the ledger booked through {@code asOf}
-   * @throws InvalidInputException naming held symbols with no price on or before {@code asOf}
+   * @throws InvalidInputException naming each held symbol with no price on or before {@code asOf} and
+   *     the accounts holding it
    */
   public LotsReport report(LedgerResult books, SecurityMaster securities, PriceTable prices, LocalDate asOf) {
     List<OpenLot> open = new ArrayList<>();
-    Map<Symbol, Boolean> missing = new TreeMap<>();
+    Map<Symbol, TreeSet<String>> missing = new TreeMap<>();
     List<Lot> lots = new ArrayList<>();
     for (var account : books.positions()) {
       List<Lot> own = new ArrayList<>(account.lots());
@@ -49,14 +50,16 @@ public final class LotsReporter {
     for (Lot lot : lots) {
       Optional<BigDecimal> price = prices.find(lot.symbol(), asOf);
       if (price.isEmpty()) {
-        missing.put(lot.symbol(), true);
+        missing.computeIfAbsent(lot.symbol(), s -> new TreeSet<>()).add(lot.account().value());
         continue;
       }
       open.add(OpenLot.of(lot, price.get(), asOf));
     }
     if (!missing.isEmpty()) {
-      List<Problem> problems = missing.keySet().stream()
-          .map(s -> new Problem(prices.source(), 0, "symbol", s.value(), "is held but has no price on or before " + asOf))
+      // Worded as the drift analysis words it: the symbol and the accounts holding it.
+      List<Problem> problems = missing.entrySet().stream()
+          .map(e -> new Problem(prices.source(), 0, "symbol", e.getKey().value(),
+              "is held (in " + String.join(", ", e.getValue()) + ") but has no price on or before " + asOf))
           .toList();
       throw new InvalidInputException(problems);
     }

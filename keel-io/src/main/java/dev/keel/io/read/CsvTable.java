@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.keel.core.problem.Problem;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,10 @@ import java.util.Set;
 
 /**
  * Reads a CSV file with a header row into rows that remember their line numbers. Column names
- * are matched case-insensitively; blank lines and lines starting with {@code #} are skipped.
- * Missing required columns and unknown columns are problems on line 1.
+ * are matched case-insensitively; blank lines, lines of empty values only (",,,," as spreadsheets
+ * export empty rows) and lines starting with {@code #} are skipped. A UTF-8 byte order mark at the
+ * start of the file (written by Excel's "CSV UTF-8") is ignored. Missing required columns and
+ * unknown columns are problems on the header's line.
  */
 public final class CsvTable {
 
@@ -40,7 +43,7 @@ public final class CsvTable {
     CsvSchema schema = CsvSchema.emptySchema().withComments();
     try (JsonParser parser = MAPPER.readerFor(String[].class).with(schema)
         .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES).with(CsvParser.Feature.TRIM_SPACES)
-        .createParser(reader)) {
+        .createParser(skipByteOrderMark(reader))) {
       List<String> header = null;
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         return Loaded.of(rows, List.of(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required))));
@@ -65,7 +68,7 @@ public final class CsvTable {
           }
           continue;
         }
-        if (cells.size() == 1 && cells.get(0).isBlank()) {
+        if (cells.stream().allMatch(String::isBlank)) {
           continue;
         }
         if (cells.size() > header.size()) {
@@ -89,6 +92,16 @@ public final class CsvTable {
       problems.add(Problem.ofFile(file, "could not be read: " + e.getMessage()));
     }
     return Loaded.of(rows, problems);
+  }
+
+  /** The reader without a leading U+FEFF, which would otherwise stick to the first column's name. */
+  private static Reader skipByteOrderMark(Reader reader) throws IOException {
+    PushbackReader in = new PushbackReader(reader, 1);
+    int first = in.read();
+    if (first != -1 && first != '\uFEFF') {
+      in.unread(first);
+    }
+    return in;
   }
 
   private static List<String> header(String file, int line, List<String> cells, List<String> required, List<String> optional,

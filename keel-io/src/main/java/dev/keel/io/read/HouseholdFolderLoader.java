@@ -76,32 +76,44 @@ public final class HouseholdFolderLoader {
 
   private static <T> Optional<T> required(FolderSource folder, String name, BiFunction<String, Reader, Loaded<T>> loader,
       List<Problem> problems) {
-    Optional<T> value = optional(folder, name, loader, problems);
-    if (value.isEmpty() && folder.open(name).isEmpty()) {
+    Read<T> read = read(folder, name, loader, problems);
+    if (!read.found()) {
       problems.add(Problem.ofFile(name, "is missing from " + folder.describe()));
     }
-    return value;
+    return read.value();
   }
 
   private static <T> Optional<T> optional(FolderSource folder, String name, BiFunction<String, Reader, Loaded<T>> loader,
+      List<Problem> problems) {
+    return read(folder, name, loader, problems).value();
+  }
+
+  /** Whether the folder has the file, and what could be loaded from it. */
+  private record Read<T>(boolean found, Optional<T> value) {}
+
+  /** Opens the file once (a second open could fail differently, and its reader would never be closed). */
+  private static <T> Read<T> read(FolderSource folder, String name, BiFunction<String, Reader, Loaded<T>> loader,
       List<Problem> problems) {
     Optional<Reader> reader;
     try {
       reader = folder.open(name);
     } catch (UncheckedIOException e) {
       problems.add(Problem.ofFile(name, "could not be read: " + e.getCause().getMessage()));
-      return Optional.empty();
+      return new Read<>(true, Optional.empty());
     }
     if (reader.isEmpty()) {
-      return Optional.empty();
+      return new Read<>(false, Optional.empty());
     }
     try (Reader r = reader.get()) {
       Loaded<T> loaded = loader.apply(name, r);
       problems.addAll(loaded.problems());
-      return loaded.value();
+      return new Read<>(true, loaded.value());
     } catch (IOException e) {
       problems.add(Problem.ofFile(name, "could not be read: " + e.getMessage()));
-      return Optional.empty();
+      return new Read<>(true, Optional.empty());
+    } catch (UncheckedIOException e) {
+      problems.add(Problem.ofFile(name, "could not be read: " + e.getCause().getMessage()));
+      return new Read<>(true, Optional.empty());
     }
   }
 }

@@ -51,11 +51,13 @@ public final class LotsCsvLoader {
           String rest = text.substring("inherited".length());
           if (rest.isEmpty()) {
             acquiredOk = true;
-          } else if (rest.startsWith(":")) {
-            acquired = new Cell(file, row.line(), "acquired", rest.substring(1), rowProblems).date();
-            acquiredOk = acquired.isPresent();
           } else {
-            acquiredCell.fail("is not a date; expected YYYY-MM-DD, inherited or inherited:YYYY-MM-DD");
+            // "inherited:" with no date, or a bad date after the colon, is reported with the whole value.
+            acquired = rest.startsWith(":") ? parseDate(rest.substring(1)) : Optional.empty();
+            acquiredOk = acquired.isPresent();
+            if (!acquiredOk) {
+              acquiredCell.fail("is not a date; expected YYYY-MM-DD, inherited or inherited:YYYY-MM-DD");
+            }
           }
         } else {
           acquired = acquiredCell.date();
@@ -70,5 +72,13 @@ public final class LotsCsvLoader {
       problems.addAll(rowProblems);
     }
     return Loaded.of(lots, problems);
+  }
+
+  private static Optional<LocalDate> parseDate(String text) {
+    try {
+      return Optional.of(LocalDate.parse(text.trim()));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 }

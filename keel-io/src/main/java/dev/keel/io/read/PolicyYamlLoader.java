@@ -2,7 +2,10 @@ package dev.keel.io.read;
 
 import dev.keel.core.policy.Band;
 import dev.keel.core.policy.CheckCadence;
+import dev.keel.core.household.AccountType;
 import dev.keel.core.policy.Policy;
+import dev.keel.core.policy.RebalanceSettings;
+import dev.keel.core.policy.RebalanceTo;
 import dev.keel.core.problem.Problem;
 import dev.keel.core.problem.SourceRef;
 import dev.keel.core.security.AssetClass;
@@ -26,7 +29,8 @@ import java.util.Set;
  */
 public final class PolicyYamlLoader {
 
-  private static final Set<String> TOP = Set.of("targets", "bands", "band_overrides", "check", "last_checked", "securities");
+  private static final Set<String> TOP = Set.of("targets", "bands", "band_overrides", "check", "last_checked", "securities",
+      "rebalance_to", "location", "min_trade", "fractional", "restricted_lots", "transaction_cost");
   private static final Set<String> SECURITY = Set.of("symbol", "asset_class", "identical_group", "substitutes", "restricted", "name");
   private static final Set<String> BAND = Set.of("absolute", "relative");
 
@@ -58,8 +62,12 @@ public final class PolicyYamlLoader {
     }
     Map<AssetClass, Band> overrides = new HashMap<>();
     YamlMap.of(file, map.child("band_overrides"), "band_overrides", problems).ifPresent(o -> {
+      Map<AssetClass, Integer> firstLine = new HashMap<>();
       for (Map.Entry<String, YamlNode> e : o.node().entries().entrySet()) {
         Optional<AssetClass> assetClass = className(file, e.getValue(), e.getKey(), problems);
+        if (assetClass.isPresent() && !firstTime(file, "band_overrides", e, assetClass.get(), firstLine, problems)) {
+          continue;
+        }
         assetClass.ifPresent(c -> {
           if (!targets.isEmpty() && !targets.containsKey(c)) {
             problems.add(new Problem(file, e.getValue().line(), "band_overrides", e.getKey(), "is not an asset class of targets"));
@@ -72,10 +80,65 @@ public final class PolicyYamlLoader {
         .orElse(CheckCadence.QUARTERLY);
     Optional<LocalDate> lastChecked = map.cell("last_checked").date();
     List<Security> securities = securities(file, map, problems);
+    RebalanceSettings rebalance = rebalance(file, map, targets, problems);
     if (!problems.isEmpty() || band.isEmpty()) {
       return Loaded.failed(problems);
     }
-    return Loaded.of(new Policy(targets, band.get(), overrides, cadence, lastChecked, SecurityMaster.of(securities)), problems);
+    return Loaded.of(
+        new Policy(targets, band.get(), overrides, cadence, lastChecked, SecurityMaster.of(securities), rebalance), problems);
+  }
+
+  private static RebalanceSettings rebalance(String file, YamlMap map, Map<AssetClass, BigDecimal> targets, List<Problem> problems) {
+    RebalanceSettings d = RebalanceSettings.DEFAULTS;
+    RebalanceTo to = d.rebalanceTo();
+    Cell toCell = map.cell("rebalance_to");
+    if (!toCell.blank()) {
+      String text = toCell.raw().trim().toLowerCase(java.util.Locale.ROOT);
+      switch (text) {
+        case "target" -> to = RebalanceTo.TARGET;
+        case "band_edge" -> to = RebalanceTo.BAND_EDGE;
+        case "midpoint" -> to = RebalanceTo.MIDPOINT;
+        default -> {
+          BigDecimal tolerance = null;
+          try {
+            tolerance = new BigDecimal(text);
+          } catch (NumberFormatException e) {
+            // reported below
+          }
+          if (tolerance != null && tolerance.signum() > 0 && tolerance.compareTo(BigDecimal.ONE) < 0) {
+            to = RebalanceTo.tolerance(tolerance);
+          } else {
+            toCell.fail("is not target, band_edge, midpoint or a tolerance between 0 and 1 such as 0.0175");
+          }
+        }
+      }
+    }
+    Map<AssetClass, List<AccountType>> location = new LinkedHashMap<>();
+    YamlMap.of(file, map.child("location"), "location", problems).ifPresent(l -> {
+      for (Map.Entry<String, YamlNode> e : l.node().entries().entrySet()) {
+        Optional<AssetClass> assetClass = className(file, e.getValue(), e.getKey(), problems);
+        if (assetClass.isPresent() && !targets.isEmpty() && !targets.containsKey(assetClass.get())) {
+          problems.add(new Problem(file, e.getValue().line(), "location", e.getKey(), "is not an asset class of targets"));
+        }
+        List<AccountType> types = new ArrayList<>();
+        for (Cell c : l.cells(e.getKey())) {
+          c.oneOf(AccountType::find, "taxable, traditional, roth, hsa").ifPresent(types::add);
+        }
+        assetClass.ifPresent(c -> location.put(c, types));
+      }
+    });
+    BigDecimal minTrade = map.cell("min_trade").nonNegative().orElse(d.minTrade());
+    boolean fractional = map.cell("fractional").bool().orElse(d.fractional());
+    java.util.Set<String> restrictedLots = new java.util.LinkedHashSet<>();
+    for (Cell c : map.cells("restricted_lots")) {
+      c.text().ifPresent(restrictedLots::add);
+    }
+    BigDecimal cost = map.cell("transaction_cost").decimal()
+        .flatMap(v -> v.signum() >= 0 && v.compareTo(new BigDecimal("0.05")) <= 0
+            ? Optional.of(v)
+            : map.cell("transaction_cost").fail("must be a fraction between 0 and 0.05 (0.0005 for 5 bps)"))
+        .orElse(d.transactionCost());
+    return new RebalanceSettings(to, location, minTrade, fractional, restrictedLots, cost);
   }
 
   private static Map<AssetClass, BigDecimal> targets(String file, YamlMap top, List<Problem> problems) {
@@ -90,9 +153,13 @@ public final class PolicyYamlLoader {
       return targets;
     }
     int before = problems.size();
+    Map<AssetClass, Integer> firstLine = new HashMap<>();
     for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
       Optional<AssetClass> assetClass = className(file, e.getValue(), e.getKey(), problems);
       Optional<BigDecimal> weight = map.get().cell(e.getKey()).required().flatMap(x -> map.get().cell(e.getKey()).fraction());
+      if (assetClass.isPresent() && !firstTime(file, "targets", e, assetClass.get(), firstLine, problems)) {
+        continue;
+      }
       if (assetClass.isPresent() && weight.isPresent()) {
         targets.put(assetClass.get(), weight.get());
       }
@@ -108,6 +175,22 @@ public final class PolicyYamlLoader {
       }
     }
     return targets;
+  }
+
+  /**
+   * Asset class names ignore case, so {@code Bonds} and {@code bonds} are one class: the second is
+   * a problem, not a silent replacement of the first. (Keys spelled the same are caught by the
+   * YAML reader.)
+   */
+  private static boolean firstTime(String file, String section, Map.Entry<String, YamlNode> entry, AssetClass assetClass,
+      Map<AssetClass, Integer> firstLine, List<Problem> problems) {
+    Integer first = firstLine.putIfAbsent(assetClass, entry.getValue().line());
+    if (first == null) {
+      return true;
+    }
+    problems.add(new Problem(file, entry.getValue().line(), section, entry.getKey(),
+        "is the asset class " + assetClass + " again (first on line " + first + "; names ignore case)"));
+    return false;
   }
 
   private static Optional<AssetClass> className(String file, YamlNode node, String name, List<Problem> problems) {

@@ -87,8 +87,10 @@ public final class YamlMap {
 
   /** Reports every key not in {@code allowed}. */
   public void allowOnly(Set<String> allowed) {
-    for (YamlNode child : node.entries().values()) {
-      String key = child.path().substring(child.path().lastIndexOf('.') + 1);
+    for (var entry : node.entries().entrySet()) {
+      // The key itself, not the tail of the path: "foo.income" must not pass for "income".
+      String key = entry.getKey();
+      YamlNode child = entry.getValue();
       if (!allowed.contains(key)) {
         problems.add(new Problem(file, child.line(), child.path(), null,
             "is not a known setting; expected one of " + String.join(", ", allowed)));

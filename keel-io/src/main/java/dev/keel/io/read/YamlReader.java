@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Parses a YAML document with Jackson's streaming parser into {@link YamlNode}s that know their lines. */
 public final class YamlReader {
@@ -30,12 +32,36 @@ public final class YamlReader {
       YamlNode root = node(file, parser, "", problems);
       return Loaded.of(root, problems);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      int line = at == null ? 0 : Math.max(0, at.getLineNr());
-      return Loaded.failed(List.of(new Problem(file, line, null, null, "is not valid YAML: " + e.getOriginalMessage())));
+      return Loaded.failed(List.of(syntaxProblem(file, e)));
     } catch (IOException e) {
       return Loaded.failed(List.of(Problem.ofFile(file, "could not be read: " + e.getMessage())));
     }
+  }
+
+  /**
+   * One line naming where the YAML scanner found the problem. Jackson's own location is where its
+   * parser stood, which may be lines before the fault (a tab on line 2 is reported at line 1), and
+   * its message carries a multi-line snippet; SnakeYAML's problem mark is exact.
+   */
+  static Problem syntaxProblem(String file, JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    int line = at == null ? 0 : Math.max(0, at.getLineNr());
+    String message = e.getOriginalMessage();
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+      StringBuilder text = new StringBuilder(marked.getProblem().strip());
+      Mark problem = marked.getProblemMark();
+      if (problem != null) {
+        line = problem.getLine() + 1;
+        text.append(" (column ").append(problem.getColumn() + 1);
+        Mark context = marked.getContextMark();
+        if (marked.getContext() != null && context != null) {
+          text.append(", ").append(marked.getContext().strip()).append(" started on line ").append(context.getLine() + 1);
+        }
+        text.append(')');
+      }
+      message = text.toString();
+    }
+    return new Problem(file, line, null, null, "is not valid YAML: " + message.replaceAll("\\s*\\R\\s*", " ").strip());
   }
 
   private static YamlNode node(String file, JsonParser parser, String path, List<Problem> problems) throws IOException {

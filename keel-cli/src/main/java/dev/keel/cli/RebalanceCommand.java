@@ -1,0 +1,113 @@
+package dev.keel.cli;
+
+import dev.keel.core.household.AccountId;
+import dev.keel.core.portfolio.HouseholdData;
+import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.problem.InvalidInputException;
+import dev.keel.core.problem.Problem;
+import dev.keel.core.rebalance.Proposal;
+import dev.keel.io.report.ProposalWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+    name = "rebalance",
+    mixinStandardHelpOptions = true,
+    description = "Propose the trades that bring the household back inside its IPS at the least tax, without wash "
+        + "sales anywhere in the household, each trade explained. A dry run: nothing is traded.")
+final class RebalanceCommand implements Callable<Integer> {
+
+  @Mixin HouseholdOptions household;
+
+  @Option(names = "--cash-flow", paramLabel = "ACCOUNT=AMOUNT",
+      description = "A contribution (positive) or withdrawal (negative) to place, e.g. joint=5000 or alex-ira=-20000. Repeatable.")
+  List<String> cashFlows = new ArrayList<>();
+
+  @Option(names = "--force", description = "Propose even when no check is due or no band is breached.")
+  boolean force;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Also write an order file (CSV) to key into a broker.")
+  Path out;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Map<AccountId, BigDecimal> flows = parseFlows();
+    HouseholdData data = household.load();
+    List<Problem> problems = new ArrayList<>();
+    for (AccountId id : flows.keySet()) {
+      if (data.household().findAccount(id).isEmpty()) {
+        problems.add(new Problem("--cash-flow", 0, "account", id.value(), "is not an account of household.yaml"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    Proposal proposal = HouseholdEngine.DEFAULT.propose(data, household.asOf(), flows, force);
+    PrintWriter printer = spec.commandLine().getOut();
+    printer.print(switch (format) {
+      case TABLE -> ProposalWriter.table(data.household().name(), proposal);
+      case JSON -> ProposalWriter.json(proposal);
+      case CSV -> ProposalWriter.csv(proposal);
+    });
+    if (out != null) {
+      writeAtomically(out, ProposalWriter.orders(proposal));
+      spec.commandLine().getErr().println("keel: wrote " + proposal.trades().size() + " orders to " + out);
+    }
+    return 0;
+  }
+
+  private Map<AccountId, BigDecimal> parseFlows() {
+    Map<AccountId, BigDecimal> flows = new LinkedHashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (String flow : cashFlows) {
+      int eq = flow.indexOf('=');
+      if (eq <= 0 || !AccountId.isValid(flow.substring(0, eq))) {
+        problems.add(new Problem("--cash-flow", 0, null, flow, "is not ACCOUNT=AMOUNT, e.g. joint=5000"));
+        continue;
+      }
+      try {
+        BigDecimal amount = new BigDecimal(flow.substring(eq + 1).trim());
+        flows.merge(AccountId.of(flow.substring(0, eq)), amount, BigDecimal::add);
+      } catch (NumberFormatException e) {
+        problems.add(new Problem("--cash-flow", 0, "amount", flow.substring(eq + 1), "is not a number"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return flows;
+  }
+
+  /** Writes to a temporary file beside the target and moves it into place: never a half-written file. */
+  static void writeAtomically(Path target, String content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path temp = Files.createTempFile(dir, ".keel-", ".tmp");
+    try {
+      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

@@ -1,0 +1,427 @@
+package dev.keel.core.rebalance;
+
+import dev.keel.core.drift.ClassDrift;
+import dev.keel.core.drift.DriftAnalyzer;
+import dev.keel.core.drift.DriftReport;
+import dev.keel.core.household.Account;
+import dev.keel.core.household.AccountId;
+import dev.keel.core.household.TaxSettings;
+import dev.keel.core.ledger.AccountPosition;
+import dev.keel.core.ledger.Disposal;
+import dev.keel.core.ledger.LedgerResult;
+import dev.keel.core.ledger.Lot;
+import dev.keel.core.ledger.LotRelief;
+import dev.keel.core.money.Decimals;
+import dev.keel.core.policy.Policy;
+import dev.keel.core.security.AssetClass;
+import dev.keel.core.security.Symbol;
+import dev.keel.core.tax.Term;
+import dev.keel.core.tax.estimate.CapitalGainsInput;
+import dev.keel.core.tax.estimate.TaxEstimator;
+import dev.keel.core.tax.estimate.TaxProfile;
+import dev.keel.core.tax.estimate.TaxProfiles;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the program's answer (dollars per lot and per purchase, in doubles) into trades a broker
+ * accepts: whole shares unless the policy allows fractions (4 decimals then), no trade below
+ * {@code min_trade}, no account's cash below what it must keep. From there on everything is
+ * BigDecimal: amounts are quantity × price to the cent, gains come from {@link LotRelief}, the
+ * allocation after is measured with {@link DriftAnalyzer#measure}.
+ */
+final class ProposalAssembler {
+
+  private static final int FRACTION_SCALE = 4;
+  private static final double TINY = 1e-6;
+
+  private final RebalanceRequest request;
+  private final DriftReport before;
+  private final Rebalancer.Model model;
+  private final double[] x;
+  private final TaxEstimator estimator;
+  private final Policy policy;
+
+  ProposalAssembler(RebalanceRequest request, DriftReport before, Rebalancer.Model model, double[] x, TaxEstimator estimator) {
+    this.request = request;
+    this.before = before;
+    this.model = model;
+    this.x = x;
+    this.estimator = estimator;
+    this.policy = request.data().policy();
+  }
+
+  static Proposal nothing(RebalanceRequest request, DriftReport before, String summary, TaxEstimator estimator) {
+    Map<AccountId, BigDecimal> cash = new LinkedHashMap<>();
+    request.books().positions().forEach(p -> cash.put(p.account().id(), p.cash()));
+    BigDecimal realized = realizedThisYear(request.books(), request.asOf());
+    ProposalTax tax = new ProposalTax(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, realized,
+        budgetLeft(request.data().household().tax(), realized));
+    return new Proposal(request.asOf(), false, summary, List.of(), before.classes(), before.classes(), tax, BigDecimal.ZERO,
+        cash, List.of());
+  }
+
+  Proposal assemble() {
+    boolean fractional = policy.rebalance().fractional();
+    BigDecimal minTrade = policy.rebalance().minTrade();
+
+    // Sells: per account and symbol, the shares the program chose, then lots cheapest first.
+    Map<String, List<SellOption>> sellGroups = new LinkedHashMap<>();
+    Map<String, Double> sellShares = new LinkedHashMap<>();
+    for (SellOption s : model.sells) {
+      double dollars = x[s.variable()];
+      if (dollars <= TINY) {
+        continue;
+      }
+      String key = s.account().id() + " " + s.lot().symbol();
+      sellGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+      sellShares.merge(key, Math.min(dollars / s.price(), s.lot().quantity().doubleValue()), Double::sum);
+    }
+    List<Draft> drafts = new ArrayList<>();
+    for (Map.Entry<String, List<SellOption>> e : sellGroups.entrySet()) {
+      List<SellOption> options = e.getValue();
+      BigDecimal held = options.stream().map(o -> o.lot().quantity()).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal shares = shares(sellShares.get(e.getKey()), fractional).min(held);
+      if (shares.signum() <= 0) {
+        continue;
+      }
+      SellOption first = options.get(0);
+      BigDecimal price = request.data().prices().get(first.lot().symbol(), request.asOf());
+      drafts.add(Draft.sell(first, options, shares, price));
+    }
+    // Buys.
+    for (BuyOption b : model.buys) {
+      double dollars = x[b.variable()];
+      if (dollars <= TINY) {
+        continue;
+      }
+      BigDecimal price = request.data().prices().get(b.security().symbol(), request.asOf());
+      BigDecimal shares = shares(dollars / b.price(), fractional);
+      if (shares.signum() > 0) {
+        drafts.add(Draft.buy(b, shares, price));
+      }
+    }
+    drafts.removeIf(d -> d.amount().compareTo(minTrade) < 0);
+    List<String> unresolved = new ArrayList<>();
+    Map<AccountId, BigDecimal> cash = repairCash(drafts, fractional, minTrade, unresolved);
+
+    // Trades, lots, gains.
+    List<Trade> trades = new ArrayList<>();
+    BigDecimal st = BigDecimal.ZERO;
+    BigDecimal lt = BigDecimal.ZERO;
+    Map<AssetClass, BigDecimal> after = new LinkedHashMap<>();
+    before.classes().forEach(c -> after.put(c.assetClass(), c.assetClass().equals(AssetClass.CASH) ? BigDecimal.ZERO : c.value()));
+    BigDecimal traded = BigDecimal.ZERO;
+    drafts.sort(Comparator.comparing((Draft d) -> d.account.value()).thenComparing(d -> d.side == Side.SELL ? 0 : 1)
+        .thenComparing(d -> d.symbol.value()));
+    for (Draft d : drafts) {
+      List<LotSale> lots = d.side == Side.SELL ? relieve(d) : List.of();
+      if (d.taxable) {
+        for (LotSale sale : lots) {
+          if (sale.term() == Term.SHORT) {
+            st = st.add(sale.gain());
+          } else {
+            lt = lt.add(sale.gain());
+          }
+        }
+      }
+      BigDecimal amount = d.amount();
+      traded = traded.add(amount);
+      after.merge(d.assetClass, d.side == Side.BUY ? amount : amount.negate(), BigDecimal::add);
+      trades.add(new Trade(d.account, d.symbol, d.assetClass, d.side, d.quantity, d.price, amount, lots, reason(d, lots)));
+    }
+    BigDecimal cashAfter = cash.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (policy.targetsCash()) {
+      after.merge(AssetClass.CASH, cashAfter, BigDecimal::add);
+    }
+    BigDecimal totalAfter = after.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+        .add(policy.targetsCash() ? BigDecimal.ZERO : cashAfter);
+    List<ClassDrift> afterDrift = new ArrayList<>();
+    for (Map.Entry<AssetClass, BigDecimal> e : after.entrySet()) {
+      afterDrift.add(DriftAnalyzer.measure(policy, e.getKey(), e.getValue(), totalAfter));
+    }
+    unresolved.addAll(unresolved(afterDrift));
+
+    BigDecimal realized = realizedThisYear(request.books(), request.asOf());
+    Optional<BigDecimal> budget = budgetLeft(request.data().household().tax(), realized);
+    ProposalTax tax = new ProposalTax(st, lt, estimatedTax(st, lt), realized, budget);
+    BigDecimal turnover = before.totalValue().signum() == 0
+        ? BigDecimal.ZERO
+        : traded.divide(BigDecimal.valueOf(2), Decimals.RATIO).divide(before.totalValue(), Decimals.RATIO);
+    return new Proposal(request.asOf(), true, summary(trades, afterDrift), trades, before.classes(), afterDrift, tax, turnover,
+        cash, unresolved);
+  }
+
+  private BigDecimal shares(double value, boolean fractional) {
+    BigDecimal exact = BigDecimal.valueOf(value + TINY);
+    return fractional ? exact.setScale(FRACTION_SCALE, RoundingMode.DOWN) : exact.setScale(0, RoundingMode.DOWN);
+  }
+
+  /**
+   * Rounding down sells can leave an account short of the cash its buys need: trims buys, largest
+   * first, until every account keeps what it must. Returns each account's cash after the trades.
+   */
+  private Map<AccountId, BigDecimal> repairCash(List<Draft> drafts, boolean fractional, BigDecimal minTrade,
+      List<String> unresolved) {
+    Map<AccountId, BigDecimal> cash = new LinkedHashMap<>();
+    for (AccountPosition position : request.books().positions()) {
+      AccountId id = position.account().id();
+      BigDecimal balance = position.cash().add(request.flow(id));
+      for (Draft d : drafts) {
+        if (d.account.equals(id)) {
+          balance = d.side == Side.SELL ? balance.add(d.amount()) : balance.subtract(d.amount());
+        }
+      }
+      BigDecimal keep = BigDecimal.valueOf(model.keep.get(id)).setScale(2, RoundingMode.HALF_UP)
+          .min(position.cash().add(request.flow(id)).max(BigDecimal.ZERO));
+      List<Draft> buys = drafts.stream().filter(d -> d.account.equals(id) && d.side == Side.BUY)
+          .sorted(Comparator.comparing(Draft::amount).reversed()).toList();
+      for (Draft buy : buys) {
+        if (balance.compareTo(keep) >= 0) {
+          break;
+        }
+        BigDecimal shortBy = keep.subtract(balance);
+        BigDecimal cut = shortBy.divide(buy.price, FRACTION_SCALE, RoundingMode.UP);
+        if (!fractional) {
+          cut = cut.setScale(0, RoundingMode.UP);
+        }
+        BigDecimal before = buy.amount();
+        buy.quantity = buy.quantity.subtract(cut.min(buy.quantity));
+        balance = balance.add(before.subtract(buy.amount()));
+      }
+      drafts.removeIf(d -> d.account.equals(id) && d.side == Side.BUY
+          && (d.quantity.signum() <= 0 || d.amount().compareTo(minTrade) < 0));
+      balance = position.cash().add(request.flow(id));
+      for (Draft d : drafts) {
+        if (d.account.equals(id)) {
+          balance = d.side == Side.SELL ? balance.add(d.amount()) : balance.subtract(d.amount());
+        }
+      }
+      if (balance.signum() < 0) {
+        unresolved.add("withdrawal from " + id + " is short by " + Decimals.cents(balance.negate()).toPlainString()
+            + ": not enough tradable holdings in the account");
+      }
+      cash.put(id, balance);
+    }
+    return cash;
+  }
+
+  /** Lots relieved by a sale: the program's chosen lots, the cheapest per dollar first, via {@link LotRelief}. */
+  private List<LotSale> relieve(Draft d) {
+    List<SellOption> options = new ArrayList<>(d.options);
+    options.sort(Comparator.comparingDouble(SellOption::costPerDollar).thenComparingLong(o -> o.lot().sequence()));
+    List<LotSale> sales = new ArrayList<>();
+    BigDecimal left = d.quantity;
+    BigDecimal proceedsLeft = d.amount();
+    for (SellOption o : options) {
+      if (left.signum() == 0) {
+        break;
+      }
+      Lot lot = o.lot();
+      BigDecimal q = left.min(lot.quantity());
+      left = left.subtract(q);
+      BigDecimal proceeds = left.signum() == 0 ? proceedsLeft : LotRelief.share(d.amount(), q, d.quantity);
+      proceedsLeft = proceedsLeft.subtract(proceeds);
+      LotRelief.Relief relief = LotRelief.relieve(lot, q);
+      sales.add(new LotSale(lot.id(), lot.acquired(), q, relief.relievedBasis(), proceeds,
+          proceeds.subtract(relief.relievedBasis()), lot.term(request.asOf())));
+    }
+    return sales;
+  }
+
+  private String reason(Draft d, List<LotSale> lots) {
+    ClassDrift c = before.find(d.assetClass).orElseThrow();
+    String drift = c.assetClass() + " " + pts(c.drift().abs()) + " pts " + (c.drift().signum() >= 0 ? "over" : "under") + " target"
+        + (c.breached() ? " (outside its band)" : "");
+    Account account = request.data().household().getAccount(d.account);
+    StringBuilder out = new StringBuilder();
+    out.append(d.side.code()).append(' ').append(qty(d.quantity)).append(' ').append(d.symbol).append(" in ").append(d.account)
+        .append(": ").append(drift);
+    if (d.side == Side.SELL) {
+      if (!account.taxable()) {
+        out.append("; no tax in a ").append(account.type().code()).append(" account");
+      } else {
+        BigDecimal gain = lots.stream().map(LotSale::gain).reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean anyShort = lots.stream().anyMatch(l -> l.term() == Term.SHORT);
+        boolean anyLong = lots.stream().anyMatch(l -> l.term() == Term.LONG);
+        String term = anyShort && anyLong ? "mixed-term" : anyShort ? "short-term" : "long-term";
+        out.append("; realizes a ").append(term).append(gain.signum() < 0 ? " loss of " : " gain of ")
+            .append(Decimals.cents(gain.abs()).toPlainString());
+        out.append(" from ").append(lots.size() == 1 ? "lot " + lots.get(0).lotId() : lots.size() + " lots")
+            .append(", the lots with the least tax per dollar");
+        int taxAdvantaged = (int) model.sells.stream().filter(s -> !s.account().taxable() && s.plan().assetClass().equals(d.assetClass))
+            .count();
+        if (taxAdvantaged == 0) {
+          out.append("; no tax-advantaged account holds ").append(d.assetClass).append(" to sell instead");
+        }
+      }
+    } else {
+      boolean funded = model.sells.stream().anyMatch(s -> s.account().id().equals(d.account) && x[s.variable()] > TINY);
+      out.append(funded ? "; paid for by sales in the same account" : "; paid for by cash on hand");
+      int rank = policy.rebalance().locationRank(d.assetClass, account.type());
+      if (policy.rebalance().location().containsKey(d.assetClass) && rank == 0) {
+        out.append("; ").append(d.assetClass).append(" is best held in ").append(account.type().code()).append(" accounts");
+      }
+      if (!d.note.isEmpty()) {
+        out.append("; ").append(d.note);
+      }
+    }
+    return out.toString();
+  }
+
+  private String summary(List<Trade> trades, List<ClassDrift> after) {
+    if (trades.isEmpty()) {
+      return "No trades: nothing could be improved within the constraints.";
+    }
+    long sells = trades.stream().filter(t -> t.side() == Side.SELL).count();
+    long buys = trades.size() - sells;
+    String why = model.correcting
+        ? (request.force() && !before.rebalanceNeeded() ? "Forced rebalance" : "Rebalance due: " + breached(before.classes()))
+        : "Cash flows only (no rebalance due): the new cash goes where it reduces drift most";
+    return why + ". " + sells + " sells, " + buys + " buys; "
+        + (after.stream().anyMatch(ClassDrift::breached) ? "some classes remain outside their bands." : "every class ends inside its band.");
+  }
+
+  private static String breached(List<ClassDrift> classes) {
+    List<String> names = classes.stream().filter(ClassDrift::breached).map(c -> c.assetClass().value()).toList();
+    return names.isEmpty() ? "no class outside its band" : String.join(", ", names) + " outside band";
+  }
+
+  private List<String> unresolved(List<ClassDrift> after) {
+    List<String> out = new ArrayList<>();
+    for (ClassDrift c : after) {
+      if (!c.breached()) {
+        continue;
+      }
+      StringBuilder why = new StringBuilder();
+      why.append(c.assetClass()).append(" ends at ").append(pct(c.actual())).append(", outside its band ")
+          .append(pct(c.lower())).append(" - ").append(pct(c.upper()));
+      List<String> reasons = new ArrayList<>();
+      if (model.budgetRow >= 0 && model.budgetLeft.isPresent()) {
+        double used = 0;
+        for (SellOption s : model.sells) {
+          if (s.account().taxable()) {
+            used += x[s.variable()] * s.gainPerDollar();
+          }
+        }
+        if (used >= Math.max(0, model.budgetLeft.get()) - 1) {
+          reasons.add("the tax budget (tax.max_net_gains) leaves " + Decimals.cents(BigDecimal.valueOf(Math.max(0, model.budgetLeft.get())))
+              .toPlainString() + " of net gains this year and the proposal uses it");
+        }
+      }
+      if (!model.correcting) {
+        reasons.add("no rebalance is due, so only the cash flows were placed");
+      }
+      model.blocked.stream().filter(b -> b.assetClass().equals(c.assetClass())).limit(3).map(Rebalancer.Blocked::text)
+          .forEach(reasons::add);
+      if (reasons.isEmpty()) {
+        reasons.add("nothing tradable in the household can move it further (held-away, restricted or rounding)");
+      }
+      why.append(": ").append(String.join("; ", reasons));
+      out.add(why.toString());
+    }
+    for (Rebalancer.Blocked b : model.blocked) {
+      if (out.stream().noneMatch(o -> o.contains(b.text()))) {
+        out.add("not sold: " + b.text());
+      }
+    }
+    return out;
+  }
+
+  private BigDecimal estimatedTax(BigDecimal st, BigDecimal lt) {
+    TaxSettings tax = request.data().household().tax();
+    int year = request.asOf().getYear();
+    if (tax.ordinaryIncome().isPresent() && tax.rates().isEmpty()) {
+      TaxProfile profile = TaxProfiles.from(tax, year, estimator.tables());
+      BigDecimal[] ytd = realizedByTerm(request.books(), request.asOf());
+      CapitalGainsInput base = CapitalGainsInput.of(ytd[0], ytd[1]);
+      CapitalGainsInput with = CapitalGainsInput.of(ytd[0].add(st), ytd[1].add(lt));
+      return estimator.estimate(profile, with).total().subtract(estimator.estimate(profile, base).total());
+    }
+    return Decimals.cents(st.multiply(request.rates().shortTerm()).add(lt.multiply(request.rates().longTerm())));
+  }
+
+  /** Net gains realized in taxable accounts in {@code asOf}'s calendar year up to {@code asOf}. */
+  static BigDecimal realizedThisYear(LedgerResult books, LocalDate asOf) {
+    BigDecimal[] byTerm = realizedByTerm(books, asOf);
+    return byTerm[0].add(byTerm[1]);
+  }
+
+  static BigDecimal[] realizedByTerm(LedgerResult books, LocalDate asOf) {
+    BigDecimal st = BigDecimal.ZERO;
+    BigDecimal lt = BigDecimal.ZERO;
+    for (Disposal d : books.disposals()) {
+      if (d.taxable() && d.sold().getYear() == asOf.getYear() && !d.sold().isAfter(asOf)) {
+        if (d.term() == Term.SHORT) {
+          st = st.add(d.gain());
+        } else {
+          lt = lt.add(d.gain());
+        }
+      }
+    }
+    return new BigDecimal[] {st, lt};
+  }
+
+  static Optional<BigDecimal> budgetLeft(TaxSettings tax, BigDecimal realized) {
+    return tax.maxNetGains().map(max -> max.subtract(realized));
+  }
+
+  private static String pts(BigDecimal fraction) {
+    return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  private static String pct(BigDecimal fraction) {
+    return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+  }
+
+  private static String qty(BigDecimal q) {
+    return Decimals.normalize(q).toPlainString();
+  }
+
+  /** A trade being sized. */
+  private static final class Draft {
+    final AccountId account;
+    final Symbol symbol;
+    final AssetClass assetClass;
+    final Side side;
+    final BigDecimal price;
+    final boolean taxable;
+    final List<SellOption> options;
+    final String note;
+    BigDecimal quantity;
+
+    private Draft(AccountId account, Symbol symbol, AssetClass assetClass, Side side, BigDecimal quantity, BigDecimal price,
+        boolean taxable, List<SellOption> options, String note) {
+      this.account = account;
+      this.symbol = symbol;
+      this.assetClass = assetClass;
+      this.side = side;
+      this.quantity = quantity;
+      this.price = price;
+      this.taxable = taxable;
+      this.options = options;
+      this.note = note;
+    }
+
+    static Draft sell(SellOption first, List<SellOption> options, BigDecimal shares, BigDecimal price) {
+      return new Draft(first.account().id(), first.lot().symbol(), first.plan().assetClass(), Side.SELL, shares, price,
+          first.account().taxable(), options, "");
+    }
+
+    static Draft buy(BuyOption b, BigDecimal shares, BigDecimal price) {
+      return new Draft(b.account().id(), b.security().symbol(), b.plan().assetClass(), Side.BUY, shares, price,
+          b.account().taxable(), List.of(), b.note());
+    }
+
+    BigDecimal amount() {
+      return Decimals.cents(quantity.multiply(price));
+    }
+  }
+}

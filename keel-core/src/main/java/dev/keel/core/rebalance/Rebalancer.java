@@ -1,0 +1,399 @@
+package dev.keel.core.rebalance;
+
+import dev.keel.core.drift.ClassDrift;
+import dev.keel.core.drift.DriftAnalyzer;
+import dev.keel.core.drift.DriftReport;
+import dev.keel.core.household.Account;
+import dev.keel.core.household.AccountId;
+import dev.keel.core.household.TaxSettings;
+import dev.keel.core.ledger.AccountPosition;
+import dev.keel.core.ledger.Lot;
+import dev.keel.core.ledger.WashSaleRule;
+import dev.keel.core.policy.Policy;
+import dev.keel.core.policy.RebalanceSettings;
+import dev.keel.core.security.AssetClass;
+import dev.keel.core.security.Security;
+import dev.keel.core.tax.Term;
+import dev.keel.core.tax.estimate.TaxEstimator;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Proposes the trades that bring the whole household back inside its IPS at the least tax.
+ *
+ * <p>The choice is one linear program (see {@link #model}): a variable per sellable lot (dollars
+ * sold) and per account and buyable class (dollars bought), per-account cash balances, the tax
+ * budget, and an objective of estimated tax + a penalty for drift left outside the zone the policy
+ * asks for + transaction cost + location cost. Its weights are ordered so that fixing drift always
+ * wins over tax (a dollar outside the zone costs 1.0, more than any tax on a dollar of sale), tax
+ * wins over location and preferences, and small tie-breakers never pay for a trade by themselves
+ * (so classes inside their bands are left alone). {@link ProposalAssembler} then rounds the answer
+ * to tradable quantities, reconciles it exactly and explains each trade.
+ *
+ * <p>A proposal never harvests for its own sake: a class is either bought or sold, never both; it
+ * is sold no further than its goal; a loss lot's tax saving counts only as a tie-breaker, so loss
+ * lots come first when a class must be sold but are never sold just for the loss.
+ */
+public final class Rebalancer {
+
+  public static final Rebalancer DEFAULT = new Rebalancer(OrToolsLpSolver.GLOP, TaxEstimator.DEFAULT);
+
+  /** Per dollar of drift left outside the zone: more than any tax rate, so drift is fixed first. */
+  static final double OUTSIDE_ZONE = 1.0;
+  /** Per dollar of a withdrawal that could not be raised. */
+  static final double SHORTFALL = 10.0;
+  /** Per dollar of a gain lot that turns long-term within tax.long_term_soon_days. */
+  static final double SOON_LONG_TERM = 0.5;
+  /** Per dollar of cash left above an account's reserve. */
+  static final double IDLE_CASH = 0.01;
+  /** Per dollar beyond half the band from target: steers cash to the most underweight classes. */
+  static final double HALF_BAND = 0.0003;
+  /** Per dollar away from target. */
+  static final double FROM_TARGET = 0.0001;
+  /** Per dollar sold in a taxable account: tax-advantaged accounts are sold first. */
+  static final double TAXABLE_LAST = 0.0001;
+  /** Per dollar per rank away from a class's preferred account type. */
+  static final double LOCATION = 0.00005;
+  /** Dollars below which a class is taken to be at its goal. */
+  static final double DUST = 0.01;
+
+  private final LpSolver solver;
+  private final TaxEstimator estimator;
+
+  public Rebalancer(LpSolver solver, TaxEstimator estimator) {
+    this.solver = solver;
+    this.estimator = estimator;
+  }
+
+  public Proposal propose(RebalanceRequest request) {
+    Policy policy = request.data().policy();
+    DriftReport before = DriftAnalyzer.DEFAULT.analyze(policy, request.books().positions(), request.data().prices(),
+        request.asOf());
+    boolean flows = request.cashFlows().values().stream().anyMatch(v -> v.signum() != 0);
+    boolean correct = before.rebalanceNeeded() || request.force();
+    if (!correct && !flows) {
+      String why = before.anyBreached()
+          ? "no check is due until " + before.nextCheck().map(Object::toString).orElse("?") + " (use --force to act now)"
+          : "every class is inside its band";
+      return ProposalAssembler.nothing(request, before, "No rebalance proposed: " + why + ".", estimator);
+    }
+    Model model = model(request, before, correct);
+    double[] x = solver.minimize(model.lp);
+    return new ProposalAssembler(request, before, model, x, estimator).assemble();
+  }
+
+  /** A lot the proposal may not sell, and why. */
+  record Blocked(AssetClass assetClass, String text) {}
+
+  /** Everything the assembler needs to turn the program's answer into trades. */
+  static final class Model {
+    final LinearProgram lp = new LinearProgram();
+    final Map<AssetClass, ClassPlan> plans = new LinkedHashMap<>();
+    final List<SellOption> sells = new ArrayList<>();
+    final List<BuyOption> buys = new ArrayList<>();
+    final Map<AccountId, Integer> shortfall = new LinkedHashMap<>();
+    final Map<AccountId, Double> keep = new LinkedHashMap<>();
+    final List<Blocked> blocked = new ArrayList<>();
+    boolean correcting;
+    double total;
+    double investable;
+    Optional<Double> budgetLeft = Optional.empty();
+    int budgetRow = -1;
+  }
+
+  Model model(RebalanceRequest request, DriftReport before, boolean correct) {
+    Model m = new Model();
+    m.correcting = correct;
+    Policy policy = request.data().policy();
+    RebalanceSettings settings = policy.rebalance();
+    TaxSettings tax = request.data().household().tax();
+    LocalDate asOf = request.asOf();
+    WashSaleRule wash = new WashSaleRule(request.books(), policy.securities());
+    double eps = settings.transactionCost().doubleValue();
+
+    // Cash the program may not spend: held-away accounts' cash and each account's reserve.
+    double netFlow = request.netFlow().doubleValue();
+    double kept = 0;
+    for (AccountPosition position : request.books().positions()) {
+      Account account = position.account();
+      double available = position.cash().doubleValue() + request.flow(account.id()).doubleValue();
+      double keep = account.tradable() ? Math.min(account.reserve().doubleValue(), Math.max(0, available)) : Math.max(0, available);
+      m.keep.put(account.id(), keep);
+      kept += keep;
+    }
+    m.total = before.totalValue().doubleValue() + netFlow;
+    m.investable = policy.targetsCash() ? m.total : m.total - kept;
+    boolean sellAllowed = correct || netFlow < 0;
+
+    for (ClassDrift c : before.classes()) {
+      double t = c.target().doubleValue();
+      double tol = c.tolerance().doubleValue();
+      double value = c.value().doubleValue();
+      if (c.assetClass().equals(AssetClass.CASH)) {
+        value = 0; // cash is counted from the accounts' balances below
+      }
+      double zone = correct && c.breached()
+          ? settings.rebalanceTo().allowedDistance(c.tolerance()).doubleValue()
+          : tol;
+      double goal = t * m.investable;
+      double bandLow = Math.max(0, t - tol) * m.investable;
+      double bandHigh = Math.min(1, t + tol) * m.investable;
+      boolean isCash = c.assetClass().equals(AssetClass.CASH);
+      m.plans.put(c.assetClass(), new ClassPlan(c.assetClass(), t, value, goal,
+          Math.max(0, t - zone) * m.investable, Math.min(1, t + zone) * m.investable, bandLow, bandHigh,
+          Math.max(0, t - tol / 2) * m.investable, Math.min(1, t + tol / 2) * m.investable, c.breached(),
+          !isCash && sellAllowed && value > goal + DUST, !isCash && value < goal - DUST));
+    }
+
+    // Sell options: lots of sellable classes in tradable accounts.
+    int soonDays = tax.longTermSoonDays();
+    for (AccountPosition position : request.books().positions()) {
+      Account account = position.account();
+      if (!account.tradable()) {
+        continue;
+      }
+      for (Lot lot : position.lots()) {
+        Optional<Security> security = policy.securities().find(lot.symbol());
+        if (security.isEmpty()) {
+          continue;
+        }
+        ClassPlan plan = m.plans.get(security.get().assetClass());
+        if (plan == null || !plan.sellable()) {
+          continue;
+        }
+        if (security.get().restricted() || settings.restrictedLots().contains(lot.id().value())) {
+          m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is restricted"));
+          continue;
+        }
+        Optional<BigDecimal> price = request.data().prices().find(lot.symbol(), asOf);
+        if (price.isEmpty()) {
+          continue;
+        }
+        double p = price.get().doubleValue();
+        double basisPerShare = lot.costBasis().doubleValue() / lot.quantity().doubleValue();
+        double gainPerDollar = (p - basisPerShare) / p;
+        Term term = lot.term(asOf);
+        double taxPerDollar = 0;
+        double cost = eps;
+        int rank = settings.locationRank(plan.assetClass(), account.type());
+        cost -= LOCATION * rank; // selling from a poor location is welcome
+        if (account.taxable()) {
+          cost += TAXABLE_LAST;
+          if (gainPerDollar > 0) {
+            if (term == Term.SHORT && !tax.allowShortTermGains()) {
+              m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
+                  + " would realize a short-term gain (tax.allow_short_term_gains is false)"));
+              continue;
+            }
+            taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
+            cost += taxPerDollar;
+            long daysToLong = ChronoUnit.DAYS.between(asOf, lot.longTermFrom());
+            if (term == Term.SHORT && daysToLong <= soonDays) {
+              cost += SOON_LONG_TERM;
+            }
+          } else if (gainPerDollar < 0) {
+            if (wash.lossSaleWouldWash(lot, asOf)) {
+              Lot replacement = wash.replacementFor(lot, asOf).orElseThrow();
+              m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is at a loss and "
+                  + replacement.symbol() + " was bought in " + replacement.account() + " on " + replacement.acquired()
+                  + ": selling it before " + replacement.acquired().plusDays(WashSaleRule.WINDOW_DAYS + 1)
+                  + " would be a wash sale"));
+              continue;
+            }
+            taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
+            // A tie-breaker only: loss lots first, never sold for the loss alone.
+            cost -= 0.5 * eps * Math.min(1, -gainPerDollar) * (term == Term.SHORT ? 1 : 0.8);
+          }
+        }
+        double value = lot.quantity().doubleValue() * p;
+        int v = m.lp.variable(0, value, cost, "sell " + lot.id());
+        m.sells.add(new SellOption(lot, account, plan, p, gainPerDollar, term, taxPerDollar, cost, v));
+      }
+    }
+
+    // Buy options: per tradable account and buyable class, the first eligible security.
+    for (AccountPosition position : request.books().positions()) {
+      Account account = position.account();
+      if (!account.tradable()) {
+        continue;
+      }
+      for (ClassPlan plan : m.plans.values()) {
+        if (!plan.buyable()) {
+          continue;
+        }
+        Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash);
+        if (choice.isEmpty()) {
+          continue;
+        }
+        double p = request.data().prices().find(choice.get().security.symbol(), asOf).orElseThrow().doubleValue();
+        double cost = eps + LOCATION * settings.locationRank(plan.assetClass(), account.type());
+        int v = m.lp.variable(0, Double.POSITIVE_INFINITY, cost, "buy " + choice.get().security.symbol() + " in " + account.id());
+        m.buys.add(new BuyOption(account, choice.get().security, plan, p, cost, choice.get().note, v));
+      }
+    }
+
+    // Per account: cash after trades and flows must not fall below what is kept.
+    List<Integer> idle = new ArrayList<>();
+    Map<AccountId, Integer> idleByAccount = new LinkedHashMap<>();
+    for (AccountPosition position : request.books().positions()) {
+      Account account = position.account();
+      double start = position.cash().doubleValue() + request.flow(account.id()).doubleValue();
+      int shortVar = m.lp.variable(0, Double.POSITIVE_INFINITY, SHORTFALL, "shortfall " + account.id());
+      m.shortfall.put(account.id(), shortVar);
+      LinearProgram.RowBuilder cash = new LinearProgram.RowBuilder();
+      for (SellOption s : m.sells) {
+        if (s.account().id().equals(account.id())) {
+          cash.add(s.variable(), 1);
+        }
+      }
+      for (BuyOption b : m.buys) {
+        if (b.account().id().equals(account.id())) {
+          cash.add(b.variable(), -1);
+        }
+      }
+      cash.add(shortVar, 1);
+      double keep = m.keep.get(account.id());
+      cash.into(m.lp, keep - start, Double.POSITIVE_INFINITY, "cash " + account.id());
+      if (account.tradable() && !policy.targetsCash()) {
+        // idle ≥ final cash − reserve
+        int idleVar = m.lp.variable(0, Double.POSITIVE_INFINITY, IDLE_CASH, "idle " + account.id());
+        idle.add(idleVar);
+        idleByAccount.put(account.id(), idleVar);
+        LinearProgram.RowBuilder row = new LinearProgram.RowBuilder();
+        for (SellOption s : m.sells) {
+          if (s.account().id().equals(account.id())) {
+            row.add(s.variable(), 1);
+          }
+        }
+        for (BuyOption b : m.buys) {
+          if (b.account().id().equals(account.id())) {
+            row.add(b.variable(), -1);
+          }
+        }
+        row.add(idleVar, -1);
+        row.into(m.lp, Double.NEGATIVE_INFINITY, keep - start, "idle " + account.id());
+      }
+    }
+
+    // Per class: value after = value − sold + bought, measured against its zone and target.
+    for (ClassPlan plan : m.plans.values()) {
+      LinearProgram.RowBuilder after = new LinearProgram.RowBuilder();
+      double constant = plan.value();
+      if (plan.assetClass().equals(AssetClass.CASH)) {
+        // Cash after = Σ accounts' start cash + sells − buys.
+        for (AccountPosition position : request.books().positions()) {
+          constant += position.cash().doubleValue() + request.flow(position.account().id()).doubleValue();
+        }
+        for (SellOption s : m.sells) {
+          after.add(s.variable(), 1);
+        }
+        for (BuyOption b : m.buys) {
+          after.add(b.variable(), -1);
+        }
+      } else {
+        for (SellOption s : m.sells) {
+          if (s.plan() == plan) {
+            after.add(s.variable(), -1);
+          }
+        }
+        for (BuyOption b : m.buys) {
+          if (b.plan() == plan) {
+            after.add(b.variable(), 1);
+          }
+        }
+      }
+      penalize(m.lp, after, constant, plan.low(), plan.high(), OUTSIDE_ZONE, plan.assetClass() + " zone");
+      penalize(m.lp, after, constant, plan.halfLow(), plan.halfHigh(), HALF_BAND, plan.assetClass() + " half band");
+      penalize(m.lp, after, constant, plan.goal(), plan.goal(), FROM_TARGET, plan.assetClass() + " target");
+      // Never sell a class past its goal, never buy one past it: no harvesting for its own sake.
+      if (plan.sellable()) {
+        LinearProgram.RowBuilder sold = new LinearProgram.RowBuilder();
+        m.sells.stream().filter(s -> s.plan() == plan).forEach(s -> sold.add(s.variable(), 1));
+        sold.into(m.lp, 0, Math.max(0, plan.value() - plan.goal()), plan.assetClass() + " sell bound");
+      }
+      if (plan.buyable()) {
+        LinearProgram.RowBuilder bought = new LinearProgram.RowBuilder();
+        m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> bought.add(b.variable(), 1));
+        bought.into(m.lp, 0, Math.max(0, plan.goal() - plan.value()), plan.assetClass() + " buy bound");
+      }
+    }
+
+    // Tax budget: net gains this calendar year, those already realized included.
+    if (tax.maxNetGains().isPresent()) {
+      double realized = ProposalAssembler.realizedThisYear(request.books(), asOf).doubleValue();
+      double left = tax.maxNetGains().get().doubleValue() - realized;
+      m.budgetLeft = Optional.of(left);
+      LinearProgram.RowBuilder gains = new LinearProgram.RowBuilder();
+      for (SellOption s : m.sells) {
+        if (s.account().taxable()) {
+          gains.add(s.variable(), s.gainPerDollar());
+        }
+      }
+      m.budgetRow = m.lp.rows().size();
+      gains.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, left), "tax budget");
+    }
+    return m;
+  }
+
+  /** Adds {@code over ≥ expr + constant − high} and {@code under ≥ low − expr − constant} with a penalty. */
+  private static void penalize(LinearProgram lp, LinearProgram.RowBuilder expr, double constant, double low, double high,
+      double weight, String name) {
+    int over = lp.variable(0, Double.POSITIVE_INFINITY, weight, name + " over");
+    int under = lp.variable(0, Double.POSITIVE_INFINITY, weight, name + " under");
+    LinearProgram.RowBuilder up = copy(expr).add(over, -1);
+    up.into(lp, Double.NEGATIVE_INFINITY, high - constant, name + " high");
+    LinearProgram.RowBuilder down = copy(expr).add(under, 1);
+    down.into(lp, low - constant, Double.POSITIVE_INFINITY, name + " low");
+  }
+
+  private static LinearProgram.RowBuilder copy(LinearProgram.RowBuilder source) {
+    return source.copy();
+  }
+
+  private record Choice(Security security, String note) {}
+
+  /**
+   * The security to buy for a class in an account: one the account already holds if it is
+   * eligible, else the class's securities in policy order; never restricted, never one whose
+   * purchase would wash a recent loss anywhere in the household.
+   */
+  private static Optional<Choice> chooseSecurity(Policy policy, AccountPosition position, AssetClass assetClass,
+      RebalanceRequest request, WashSaleRule wash) {
+    List<Security> candidates = new ArrayList<>();
+    for (Lot lot : position.lots()) {
+      policy.securities().find(lot.symbol()).filter(s -> s.assetClass().equals(assetClass)).ifPresent(s -> {
+        if (!candidates.contains(s)) {
+          candidates.add(s);
+        }
+      });
+    }
+    for (Security s : policy.securities().all()) {
+      if (s.assetClass().equals(assetClass) && !candidates.contains(s)) {
+        candidates.add(s);
+      }
+    }
+    String note = "";
+    for (Security s : candidates) {
+      if (s.restricted() || request.data().prices().find(s.symbol(), request.asOf()).isEmpty()) {
+        continue;
+      }
+      Optional<dev.keel.core.ledger.Disposal> loss = wash.openLossWashedBy(s.symbol(), request.asOf());
+      if (loss.isPresent()) {
+        if (note.isEmpty()) {
+          note = "not " + s.symbol() + ": buying it would wash the loss on " + loss.get().symbol() + " sold "
+              + loss.get().sold() + " in " + loss.get().account() + " (until " + loss.get().sold().plusDays(WashSaleRule.WINDOW_DAYS)
+              + ")";
+        }
+        continue;
+      }
+      return Optional.of(new Choice(s, note));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,203 @@
+package dev.keel.io.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.keel.core.drift.ClassDrift;
+import dev.keel.core.rebalance.LotSale;
+import dev.keel.core.rebalance.Proposal;
+import dev.keel.core.rebalance.Side;
+import dev.keel.core.rebalance.Trade;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a rebalancing proposal as a table, JSON, trade CSV, or an order file to key into a broker. */
+public final class ProposalWriter {
+
+  private static final List<String> TRADE_COLUMNS = List.of("account", "symbol", "side", "quantity", "price", "amount",
+      "asset_class", "short_term_gain", "long_term_gain", "reason");
+  private static final List<String> ORDER_COLUMNS = List.of("account", "symbol", "side", "quantity", "order_type",
+      "limit_price");
+
+  private ProposalWriter() {}
+
+  public static String table(String householdName, Proposal p) {
+    StringBuilder out = new StringBuilder();
+    out.append(householdName).append(" - rebalancing proposal as of ").append(p.asOf()).append(" (dry run: nothing is traded)\n");
+    out.append(p.summary()).append("\n\n");
+    if (!p.trades().isEmpty()) {
+      TextTable trades = new TextTable(List.of("account", "side", "symbol", "quantity", "price", "amount"),
+          false, false, false, true, true, true);
+      for (Trade t : p.trades()) {
+        trades.row(t.account().value(), t.side().code(), t.symbol().value(), Fmt.qty(t.quantity()), Fmt.money(t.price()),
+            Fmt.money(t.amount()));
+      }
+      out.append(trades.render()).append('\n');
+      out.append("Why:\n");
+      for (Trade t : p.trades()) {
+        out.append("  - ").append(t.reason()).append('\n');
+        for (LotSale l : t.lots()) {
+          out.append("      lot ").append(l.lotId()).append(" acquired ").append(l.acquired()).append(": ")
+              .append(Fmt.qty(l.quantity())).append(" sh, basis ").append(Fmt.money(l.costBasis())).append(", ")
+              .append(l.gain().signum() < 0 ? "loss " : "gain ").append(Fmt.money(l.gain().abs())).append(" (")
+              .append(l.term().code()).append("-term)\n");
+        }
+      }
+      out.append('\n');
+    }
+    TextTable alloc = new TextTable(List.of("asset class", "target", "before", "after", "band", "after status"),
+        false, true, true, true, true, false);
+    for (int i = 0; i < p.after().size(); i++) {
+      ClassDrift a = p.after().get(i);
+      ClassDrift b = p.before().stream().filter(c -> c.assetClass().equals(a.assetClass())).findFirst().orElse(a);
+      alloc.row(a.assetClass().value(), Fmt.pct(a.target()), Fmt.pct(b.actual()), Fmt.pct(a.actual()),
+          Fmt.pct(a.lower()) + " - " + Fmt.pct(a.upper()), a.breached() ? "outside band" : "ok");
+    }
+    out.append(alloc.render()).append('\n');
+    out.append("Realized by this proposal: short-term ").append(Fmt.money(p.tax().shortTermGain())).append(", long-term ")
+        .append(Fmt.money(p.tax().longTermGain())).append("; estimated tax ").append(Fmt.money(p.tax().estimatedTax()))
+        .append('\n');
+    out.append("Realized earlier this year: ").append(Fmt.money(p.tax().realizedBefore()));
+    p.tax().budgetLeft().ifPresent(b -> out.append("; tax budget left before this proposal ").append(Fmt.money(b)));
+    out.append('\n');
+    out.append("Turnover: ").append(Fmt.pct(p.turnover())).append(" of the household\n");
+    out.append("Cash after: ");
+    List<String> cash = new ArrayList<>();
+    p.cashLeft().forEach((a, c) -> cash.add(a + " " + Fmt.money(c)));
+    out.append(String.join(", ", cash)).append('\n');
+    if (!p.unresolved().isEmpty()) {
+      out.append("\nNot fixed:\n");
+      p.unresolved().forEach(u -> out.append("  - ").append(u).append('\n'));
+    }
+    return out.toString();
+  }
+
+  public static String json(Proposal p) {
+    return Json.write(toMap(p));
+  }
+
+  public static Map<String, Object> toMap(Proposal p) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("as_of", p.asOf().toString());
+    root.put("acted", p.acted());
+    root.put("summary", p.summary());
+    List<Map<String, Object>> trades = new ArrayList<>();
+    for (Trade t : p.trades()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("account", t.account().value());
+      m.put("symbol", t.symbol().value());
+      m.put("side", t.side().code());
+      m.put("quantity", Fmt.qty(t.quantity()));
+      m.put("price", t.price());
+      m.put("amount", t.amount());
+      m.put("asset_class", t.assetClass().value());
+      List<Map<String, Object>> lots = new ArrayList<>();
+      for (LotSale l : t.lots()) {
+        Map<String, Object> lot = new LinkedHashMap<>();
+        lot.put("lot_id", l.lotId().value());
+        lot.put("acquired", l.acquired() == null ? "INHERITED" : l.acquired().toString());
+        lot.put("quantity", Fmt.qty(l.quantity()));
+        lot.put("cost_basis", Fmt.cents(l.costBasis()));
+        lot.put("proceeds", Fmt.cents(l.proceeds()));
+        lot.put("gain", Fmt.cents(l.gain()));
+        lot.put("term", l.term().code());
+        lots.add(lot);
+      }
+      m.put("lots", lots);
+      m.put("reason", t.reason());
+      trades.add(m);
+    }
+    root.put("trades", trades);
+    root.put("before", allocation(p.before()));
+    root.put("after", allocation(p.after()));
+    Map<String, Object> tax = new LinkedHashMap<>();
+    tax.put("short_term_gain", Fmt.cents(p.tax().shortTermGain()));
+    tax.put("long_term_gain", Fmt.cents(p.tax().longTermGain()));
+    tax.put("estimated_tax", Fmt.cents(p.tax().estimatedTax()));
+    tax.put("realized_before", Fmt.cents(p.tax().realizedBefore()));
+    tax.put("budget_left", p.tax().budgetLeft().map(Fmt::cents).orElse(null));
+    root.put("tax", tax);
+    root.put("turnover", Fmt.weight(p.turnover()));
+    Map<String, Object> cash = new LinkedHashMap<>();
+    p.cashLeft().forEach((a, c) -> cash.put(a.value(), Fmt.cents(c)));
+    root.put("cash_left", cash);
+    root.put("unresolved", p.unresolved());
+    return root;
+  }
+
+  private static List<Map<String, Object>> allocation(List<ClassDrift> classes) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ClassDrift c : classes) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("asset_class", c.assetClass().value());
+      m.put("target", Fmt.weight(c.target()));
+      m.put("actual", Fmt.weight(c.actual()));
+      m.put("value", Fmt.cents(c.value()));
+      m.put("breached", c.breached());
+      out.add(m);
+    }
+    return out;
+  }
+
+  public static String csv(Proposal p) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Trade t : p.trades()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("account", t.account().value());
+      m.put("symbol", t.symbol().value());
+      m.put("side", t.side().code());
+      m.put("quantity", Fmt.qty(t.quantity()));
+      m.put("price", t.price().toPlainString());
+      m.put("amount", t.amount().toPlainString());
+      m.put("asset_class", t.assetClass().value());
+      BigDecimal st = BigDecimal.ZERO;
+      BigDecimal lt = BigDecimal.ZERO;
+      for (LotSale l : t.lots()) {
+        if (l.term() == dev.keel.core.tax.Term.SHORT) {
+          st = st.add(l.gain());
+        } else {
+          lt = lt.add(l.gain());
+        }
+      }
+      m.put("short_term_gain", t.side() == Side.SELL ? Fmt.cents(st).toPlainString() : "");
+      m.put("long_term_gain", t.side() == Side.SELL ? Fmt.cents(lt).toPlainString() : "");
+      m.put("reason", t.reason());
+      rows.add(m);
+    }
+    return write(TRADE_COLUMNS, rows);
+  }
+
+  /**
+   * An order file a person can key into a broker: market orders; for a sale with specific lots the
+   * lots are in the proposal (JSON) and must be chosen at the broker.
+   */
+  public static String orders(Proposal p) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Trade t : p.trades()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("account", t.account().value());
+      m.put("symbol", t.symbol().value());
+      m.put("side", t.side().code());
+      m.put("quantity", Fmt.qty(t.quantity()));
+      m.put("order_type", "market");
+      m.put("limit_price", "");
+      rows.add(m);
+    }
+    return write(ORDER_COLUMNS, rows);
+  }
+
+  private static String write(List<String> columns, List<Map<String, Object>> rows) {
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+    columns.forEach(schema::addColumn);
+    try {
+      return new CsvMapper().writer(schema.build()).writeValueAsString(rows);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+}
