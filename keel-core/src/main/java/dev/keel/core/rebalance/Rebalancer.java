@@ -138,7 +138,8 @@ public final class Rebalancer {
       if (c.assetClass().equals(AssetClass.CASH)) {
         value = 0; // cash is counted from the accounts' balances below
       }
-      double zone = correct && c.breached()
+      // --force asks for a rebalance now: every class goes to its rebalance_to point, breached or not.
+      double zone = correct && (c.breached() || request.force())
           ? settings.rebalanceTo().allowedDistance(c.tolerance()).doubleValue()
           : tol;
       double goal = t * m.investable;

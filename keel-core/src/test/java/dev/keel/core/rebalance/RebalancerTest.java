@@ -1,0 +1,247 @@
+package dev.keel.core.rebalance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.core.household.AccountType;
+import dev.keel.core.policy.RebalanceTo;
+import dev.keel.core.security.AssetClass;
+import dev.keel.core.security.Security;
+import dev.keel.core.security.Symbol;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Worked scenarios, one per rule of the rebalancer; the arithmetic is in the comments. */
+class RebalancerTest {
+
+  /** Stocks 87.5% against a 60% target: 70,000 of 80,000; the goal is 48,000, so 22,000 must go. */
+  private static Scenario overweightStocks() {
+    return Scenario.on("2026-11-20")
+        .account("joint", AccountType.TAXABLE, "0")
+        .account("ira", AccountType.TRADITIONAL, "0")
+        .target("stocks", "0.60").target("bonds", "0.40")
+        .security("VTI", "stocks", "100").security("BND", "bonds", "50")
+        .lot("joint", "VTI", "400", "20000", "2015-01-05")
+        .lot("ira", "VTI", "300", "15000", "2015-01-05")
+        .lot("ira", "BND", "200", "12000", "2015-01-05");
+  }
+
+  @Test
+  void test_tax_advantaged_account_sold_before_taxable() {
+    Proposal p = overweightStocks().propose();
+
+    assertThat(p.acted()).isTrue();
+    assertThat(p.trades()).extracting(t -> t.account().value() + " " + t.side().code() + " " + t.quantity().stripTrailingZeros().toPlainString() + " " + t.symbol())
+        .containsExactly("ira sell 220 VTI", "ira buy 440 BND");
+    assertThat(p.tax().estimatedTax()).isEqualByComparingTo("0");
+    assertThat(p.after()).allSatisfy(c -> assertThat(c.breached()).isFalse());
+    assertThat(p.trades().get(0).reason()).contains("no tax in a traditional account");
+  }
+
+  @Test
+  void test_enough_new_cash_sells_nothing() {
+    // A 40,000 contribution: total 120,000, stock goal 72,000 > 70,000 held: buy 38,000 BND and 2,000 VTI.
+    Proposal p = overweightStocks().propose("joint=40000");
+
+    assertThat(p.sells()).isEmpty();
+    assertThat(p.buys()).extracting(t -> t.symbol() + " " + t.amount().stripTrailingZeros().toPlainString())
+        .containsExactlyInAnyOrder("BND 38000", "VTI 2000");
+    assertThat(p.cashLeft().get(dev.keel.core.household.AccountId.of("joint"))).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void test_taxable_lots_losses_first_then_least_gain_short_term_gains_never() {
+    // 400 VTI at 100 + 100 BND at 50 = 45,000; stock goal 27,000: sell 13,000 = 130 shares.
+    // L3 (loss 2,000) first, then L2 (gain 0.10 per dollar): 30 shares, gain 300. L4 is a short-term gain.
+    Proposal p = Scenario.on("2026-11-20")
+        .account("joint", AccountType.TAXABLE, "0")
+        .target("stocks", "0.60").target("bonds", "0.40")
+        .security("VTI", "stocks", "100").security("BND", "bonds", "50")
+        .lot("joint", "VTI", "100", "5000", "2015-01-05", "L1")
+        .lot("joint", "VTI", "100", "9000", "2020-01-05", "L2")
+        .lot("joint", "VTI", "100", "12000", "2025-01-05", "L3")
+        .lot("joint", "VTI", "100", "8000", "2026-09-01", "L4")
+        .lot("joint", "BND", "100", "5000", "2020-01-05")
+        .propose();
+
+    Trade sell = p.sells().get(0);
+    assertThat(sell.quantity()).isEqualByComparingTo("130");
+    assertThat(sell.lots()).extracting(l -> l.lotId().value() + ":" + l.quantity().stripTrailingZeros().toPlainString())
+        .containsExactly("L3:100", "L2:30");
+    assertThat(p.tax().longTermGain()).isEqualByComparingTo("-1700");
+    assertThat(p.tax().shortTermGain()).isEqualByComparingTo("0");
+    assertThat(p.tax().estimatedTax()).isEqualByComparingTo("-340.00"); // -1,700 x 20%
+    assertThat(p.unresolved()).anyMatch(u -> u.contains("L4") && u.contains("short-term gain"));
+  }
+
+  @Test
+  void test_never_buys_a_security_whose_group_had_a_recent_loss_sale_anywhere() {
+    // The spouse sold BND at a 1,000 loss ten days ago; buying BND anywhere would wash it: AGG instead.
+    Proposal p = Scenario.on("2026-11-20")
+        .account("joint", AccountType.TAXABLE, "0")
+        .account("spouse", AccountType.TAXABLE, "0")
+        .account("ira", AccountType.TRADITIONAL, "0")
+        .target("stocks", "0.60").target("bonds", "0.40")
+        .security("VTI", "stocks", "100")
+        .security(Security.of("BND", "bonds").withSubstitutes(List.of(Symbol.of("AGG"))), "50")
+        .security("AGG", "bonds", "100")
+        .lot("spouse", "BND", "100", "6000", "2024-01-05")
+        .lot("ira", "VTI", "500", "20000", "2015-01-05")
+        .sell("2026-11-10", "spouse", "BND", "100", "50")
+        .propose();
+
+    assertThat(p.buys()).isNotEmpty().noneMatch(t -> t.symbol().value().equals("BND"));
+    assertThat(p.buys()).anyMatch(t -> t.symbol().value().equals("AGG") && t.reason().contains("would wash the loss"));
+  }
+
+  @Test
+  void test_never_sells_at_a_loss_what_was_bought_in_the_last_30_days_in_another_account() {
+    // The IRA bought 10 VTI on 2026-11-05: selling joint's loss lot before 2026-12-06 would be a wash sale.
+    Proposal p = Scenario.on("2026-11-20")
+        .account("joint", AccountType.TAXABLE, "0")
+        .account("ira", AccountType.TRADITIONAL, "1000")
+        .target("stocks", "0.60").target("bonds", "0.40")
+        .security("VTI", "stocks", "100").security("BND", "bonds", "50")
+        .lot("joint", "VTI", "100", "15000", "2024-01-02", "LOSS")
+        .lot("joint", "VTI", "200", "10000", "2015-01-02", "GAIN")
+        .buy("2026-11-05", "ira", "VTI", "10", "100")
+        .propose();
+
+    assertThat(p.sells()).flatExtracting(Trade::lots).noneMatch(l -> l.lotId().value().equals("LOSS"));
+    assertThat(p.unresolved()).anyMatch(u -> u.contains("LOSS") && u.contains("wash sale"));
+  }
+
+  @Test
+  void test_tax_budget_is_a_hard_limit_and_what_remains_is_explained() {
+    // 1,000 VTI at 100, basis 20,000: each dollar sold realizes 0.80. Budget 8,000: at most 10,000 sold.
+    Proposal p = Scenario.on("2026-11-20")
+        .account("joint", AccountType.TAXABLE, "0")
+        .target("stocks", "0.60").target("bonds", "0.40")
+        .security("VTI", "stocks", "100").security("BND", "bonds", "50")
+        .lot("joint", "VTI", "1000", "20000", "2015-01-05")
+        .maxNetGains("8000")
+        .propose();
+
+    assertThat(p.tax().netGain()).isLessThanOrEqualTo(new BigDecimal("8000"));
+    assertThat(p.tax().netGain()).isGreaterThan(new BigDecimal("7900"));
+    assertThat(p.unresolved()).anyMatch(u -> u.startsWith("stocks ends at") && u.contains("tax budget"));
+  }
+
+  @Test
+  void test_held_away_and_restricted_holdings_count_but_never_trade() {
+    Proposal p = Scenario.on("2026-11-20")
+        .account("joint", AccountType.TAXABLE, "0")
+        .heldAway("plan", AccountType.TRADITIONAL)
+        .target("stocks", "0.60").target("bonds", "0.40")
+        .security("VTI", "stocks", "100").security("BND", "bonds", "50")
+        .security(Security.of("ACME", "stocks").withRestricted(true), "10")
+        .lot("plan", "VTI", "500", "10000", "2015-01-05")
+        .lot("joint", "ACME", "1000", "1000", "2015-01-05")
+        .lot("joint", "VTI", "100", "5000", "2015-01-05")
+        .lot("joint", "BND", "100", "5000", "2015-01-05")
+        .propose();
+
+    assertThat(p.trades()).noneMatch(t -> t.account().value().equals("plan") || t.symbol().value().equals("ACME"));
+    assertThat(p.before()).filteredOn(c -> c.assetClass().equals(AssetClass.of("stocks")))
+        .allSatisfy(c -> assertThat(c.value()).isEqualByComparingTo("70000")); // 50,000 + 10,000 + 10,000
+  }
+
+  @Test
+  void test_withdrawal_is_raised_in_the_account_at_no_tax() {
+    Proposal p = Scenario.on("2026-11-20")
+        .account("joint", AccountType.TAXABLE, "0")
+        .account("ira", AccountType.TRADITIONAL, "0")
+        .target("stocks", "0.60").target("bonds", "0.40")
+        .security("VTI", "stocks", "100").security("BND", "bonds", "50")
+        .lot("joint", "VTI", "300", "6000", "2015-01-05")
+        .lot("joint", "BND", "400", "20000", "2015-01-05")
+        .lot("ira", "VTI", "300", "15000", "2015-01-05")
+        .lot("ira", "BND", "400", "20000", "2015-01-05")
+        .propose("ira=-5000");
+
+    assertThat(p.cashLeft().get(dev.keel.core.household.AccountId.of("ira"))).isGreaterThanOrEqualTo(BigDecimal.ZERO);
+    assertThat(p.sells()).isNotEmpty().allMatch(t -> t.account().value().equals("ira"));
+    assertThat(p.tax().estimatedTax()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void test_nothing_due_proposes_nothing_unless_forced() {
+    Scenario inBand = Scenario.on("2026-11-20")
+        .account("ira", AccountType.TRADITIONAL, "0")
+        .target("stocks", "0.60").target("bonds", "0.40")
+        .security("VTI", "stocks", "100").security("BND", "bonds", "50")
+        .lot("ira", "VTI", "630", "15000", "2015-01-05")
+        .lot("ira", "BND", "740", "20000", "2015-01-05"); // 63,000 / 100,000 = 63%: inside 55-65%
+
+    Proposal quiet = inBand.propose();
+    Proposal forced = inBand.propose(true);
+
+    assertThat(quiet.acted()).isFalse();
+    assertThat(quiet.trades()).isEmpty();
+    assertThat(quiet.summary()).contains("every class is inside its band");
+    assertThat(forced.acted()).isTrue();
+    assertThat(forced.sells()).extracting(t -> t.quantity().stripTrailingZeros().toPlainString()).containsExactly("30");
+  }
+
+  @Test
+  void test_rebalance_to_band_edge_stops_at_the_edge() {
+    // Stocks 87.5% with a 5-point band: back to 65% = 52,000 of 80,000, so 18,000 sold.
+    Proposal p = overweightStocks().settings(s -> s.withRebalanceTo(RebalanceTo.BAND_EDGE)).propose();
+
+    assertThat(p.sells().get(0).amount()).isEqualByComparingTo("18000");
+    assertThat(p.after().get(0).actual()).isEqualByComparingTo("0.65");
+  }
+
+  @Test
+  void test_rebalance_to_midpoint_and_tolerance() {
+    Proposal midpoint = overweightStocks().settings(s -> s.withRebalanceTo(RebalanceTo.MIDPOINT)).propose();
+    Proposal tolerance = overweightStocks()
+        .settings(s -> s.withRebalanceTo(RebalanceTo.tolerance(new BigDecimal("0.0175")))).propose();
+
+    assertThat(midpoint.after().get(0).actual()).isEqualByComparingTo("0.625"); // 60% + 5/2
+    assertThat(tolerance.after().get(0).actual()).isEqualByComparingTo("0.6175");
+  }
+
+  @Test
+  void test_asset_location_puts_bonds_in_the_ira() {
+    Proposal p = Scenario.on("2026-11-20")
+        .account("joint", AccountType.TAXABLE, "20000")
+        .account("ira", AccountType.TRADITIONAL, "20000")
+        .target("stocks", "0.50").target("bonds", "0.50")
+        .security("VTI", "stocks", "100").security("BND", "bonds", "50")
+        .settings(s -> s.withLocation(Map.of(AssetClass.of("bonds"), List.of(AccountType.TRADITIONAL, AccountType.TAXABLE))))
+        .propose();
+
+    assertThat(p.buys()).extracting(t -> t.account() + " " + t.symbol())
+        .containsExactlyInAnyOrder("ira BND", "joint VTI");
+  }
+
+  @Test
+  void test_whole_shares_unless_fractional() {
+    Scenario odd = Scenario.on("2026-11-20")
+        .account("ira", AccountType.TRADITIONAL, "1000")
+        .target("stocks", "0.60").target("bonds", "0.40")
+        .security("VTI", "stocks", "333.33").security("BND", "bonds", "71.17");
+
+    Proposal whole = odd.settings(s -> s.withFractional(false)).propose();
+    assertThat(whole.trades()).allSatisfy(t -> assertThat(t.quantity().stripTrailingZeros().scale()).isLessThanOrEqualTo(0));
+    assertThat(whole.cashLeft().values()).allSatisfy(c -> assertThat(c).isNotNegative());
+    Proposal fractional = odd.settings(s -> s.withFractional(true)).propose();
+    assertThat(fractional.trades()).anySatisfy(t -> assertThat(t.quantity().stripTrailingZeros().scale()).isPositive());
+    assertThat(fractional.cashLeft().values()).allSatisfy(c -> assertThat(c).isNotNegative());
+  }
+
+  @Test
+  void test_min_trade_drops_small_trades() {
+    Proposal p = Scenario.on("2026-11-20")
+        .account("ira", AccountType.TRADITIONAL, "150")
+        .target("stocks", "0.60").target("bonds", "0.40")
+        .security("VTI", "stocks", "10").security("BND", "bonds", "10")
+        .settings(s -> s.withMinTrade(new BigDecimal("100")))
+        .propose(true);
+
+    // 150 of cash: 90 to stocks and 60 to bonds, both below the 100 minimum.
+    assertThat(p.trades()).isEmpty();
+  }
+}
