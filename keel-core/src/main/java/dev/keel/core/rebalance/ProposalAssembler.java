@@ -216,7 +216,7 @@ final class ProposalAssembler {
   /** Lots relieved by a sale: the program's chosen lots, the cheapest per dollar first, via {@link LotRelief}. */
   private List<LotSale> relieve(Draft d) {
     List<SellOption> options = new ArrayList<>(d.options);
-    options.sort(Comparator.comparingDouble(SellOption::costPerDollar).thenComparingLong(o -> o.lot().sequence()));
+    options.sort(Comparator.comparingDouble(SellOption::costPerDollar).thenComparing(o -> o.lot().id()));
     List<LotSale> sales = new ArrayList<>();
     BigDecimal left = d.quantity;
     BigDecimal proceedsLeft = d.amount();

@@ -152,14 +152,21 @@ public final class Rebalancer {
           !isCash && sellAllowed && value > goal + DUST, !isCash && value < goal - DUST));
     }
 
+    // Variables are made in a canonical order (accounts by id, lots by id) so that when several
+    // answers are equally good the solver picks the same one whatever the order of the files.
+    List<AccountPosition> positions = new ArrayList<>(request.books().positions());
+    positions.sort(java.util.Comparator.comparing(p -> p.account().id()));
+
     // Sell options: lots of sellable classes in tradable accounts.
     int soonDays = tax.longTermSoonDays();
-    for (AccountPosition position : request.books().positions()) {
+    for (AccountPosition position : positions) {
       Account account = position.account();
       if (!account.tradable()) {
         continue;
       }
-      for (Lot lot : position.lots()) {
+      List<Lot> lots = new ArrayList<>(position.lots());
+      lots.sort(java.util.Comparator.comparing(Lot::id));
+      for (Lot lot : lots) {
         Optional<Security> security = policy.securities().find(lot.symbol());
         if (security.isEmpty()) {
           continue;
@@ -219,7 +226,7 @@ public final class Rebalancer {
     }
 
     // Buy options: per tradable account and buyable class, the first eligible security.
-    for (AccountPosition position : request.books().positions()) {
+    for (AccountPosition position : positions) {
       Account account = position.account();
       if (!account.tradable()) {
         continue;
@@ -242,7 +249,7 @@ public final class Rebalancer {
     // Per account: cash after trades and flows must not fall below what is kept.
     List<Integer> idle = new ArrayList<>();
     Map<AccountId, Integer> idleByAccount = new LinkedHashMap<>();
-    for (AccountPosition position : request.books().positions()) {
+    for (AccountPosition position : positions) {
       Account account = position.account();
       double start = position.cash().doubleValue() + request.flow(account.id()).doubleValue();
       int shortVar = m.lp.variable(0, Double.POSITIVE_INFINITY, SHORTFALL, "shortfall " + account.id());

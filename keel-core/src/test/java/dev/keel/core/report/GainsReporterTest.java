@@ -166,13 +166,4 @@ class GainsReporterTest {
     assertThat(expected.filingStatus()).isEqualTo(FilingStatus.MARRIED_JOINT);
     assertThat(expected.taxOnInvestments()).isPositive();
   }
-
-  @Test
-  void test_report_sameDaySales_orderedByAccountThenSymbol() {
-    RealizedGains gains = report(household(flatRates()), 2026);
-
-    // VTI (long) and VXUS (short) were both sold on 2026-03-02; within a part the order is by date
-    assertThat(gains.shortTerm().get(0).sold()).isEqualTo(ReportFixtures.date("2026-03-02"));
-    assertThat(gains.longTerm().get(0).sold()).isEqualTo(ReportFixtures.date("2026-03-02"));
-  }
 }
