@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
 final class Draw {
 
   private final SplittableRandom random;
+  private double spareGaussian;
+  private boolean hasSpareGaussian;
 
   Draw(SplittableRandom random) {
     this.random = random;
@@ -82,8 +84,12 @@ final class Draw {
     return out;
   }
 
-  /** A standard normal draw (Marsaglia's polar method, with {@link StrictMath}). */
+  /** A standard normal draw (Marsaglia's polar method, with {@link StrictMath}; draws come in pairs). */
   double gaussian() {
+    if (hasSpareGaussian) {
+      hasSpareGaussian = false;
+      return spareGaussian;
+    }
     double u;
     double v;
     double s;
@@ -92,7 +98,10 @@ final class Draw {
       v = 2 * random.nextDouble() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s == 0);
-    return u * StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+    double scale = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+    spareGaussian = v * scale;
+    hasSpareGaussian = true;
+    return u * scale;
   }
 
   /**

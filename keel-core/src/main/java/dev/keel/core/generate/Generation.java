@@ -86,6 +86,8 @@ final class Generation {
   private final Set<Long> sold = new HashSet<>();
   private final Map<Long, List<GenLot>> positions = new LinkedHashMap<>();
   private final List<Loss> losses = new ArrayList<>();
+  /** Positions that paid their (quarterly) dividend in the window, in cash or reinvested. */
+  private final Set<Long> paid = new HashSet<>();
 
   Generation(long seed, GeneratorSettings settings, LocalDate asOf) {
     this.settings = settings;
@@ -375,11 +377,32 @@ final class Generation {
       raw[i] = classes.get(i).spec.weight() * d.uniform(0.7, 1.3);
       sum += raw[i];
     }
+    // Largest remainders: each class gets its whole grains, the grains left over go to the largest
+    // fractions; the last class is then fixed so that the targets sum to exactly 1.
     int spare = (total - k * minimum) / grain;
+    int[] grains = new int[k];
+    double[] fraction = new double[k];
+    int given = 0;
+    for (int i = 0; i < k; i++) {
+      double quota = spare * raw[i] / sum;
+      grains[i] = (int) Math.floor(quota);
+      fraction[i] = quota - grains[i];
+      given += grains[i];
+    }
+    for (int left = spare - given; left > 0; left--) {
+      int best = 0;
+      for (int i = 1; i < k; i++) {
+        if (fraction[i] > fraction[best]) {
+          best = i;
+        }
+      }
+      grains[best]++;
+      fraction[best] = -1;
+    }
     int used = 0;
     Map<AssetClass, BigDecimal> targets = new LinkedHashMap<>();
     for (int i = 0; i < k; i++) {
-      int units = i < k - 1 ? minimum + grain * (int) Math.floor(spare * raw[i] / sum) : total - used;
+      int units = i < k - 1 ? minimum + grain * grains[i] : total - used;
       used += units;
       ClassModel model = classes.get(i);
       model.target = BigDecimal.valueOf(units, scale);
@@ -692,11 +715,12 @@ final class Generation {
         Optional.of(quantity), Optional.of(price), Optional.empty(), fees, lot, SourceRef.NONE);
   }
 
-  private List<List<GenLot>> heldPositions(boolean taxAdvantagedOnly) {
+  /** Tradable positions that have not yet paid their dividend in the window. */
+  private List<List<GenLot>> unpaidPositions(boolean taxAdvantagedOnly) {
     List<List<GenLot>> out = new ArrayList<>();
     for (List<GenLot> position : positions.values()) {
       Account account = plans.get(position.get(0).account).account();
-      if (account.tradable() && (!taxAdvantagedOnly || account.type().taxAdvantaged())) {
+      if (account.tradable() && (!taxAdvantagedOnly || account.type().taxAdvantaged()) && !paid.contains(key(position.get(0).account, position.get(0).listing))) {
         out.add(position);
       }
     }
@@ -710,11 +734,12 @@ final class Generation {
   /** A quarterly dividend reinvested in an IRA, Roth, 401(k) or HSA: a purchase, no cash. */
   private Optional<Transaction> reinvest(LocalDate date) {
     Draw d = transactionDraw;
-    List<List<GenLot>> candidates = heldPositions(true);
+    List<List<GenLot>> candidates = unpaidPositions(true);
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
     List<GenLot> position = d.pick(candidates);
+    paid.add(key(position.get(0).account, position.get(0).listing));
     GenLot first = position.get(0);
     BigDecimal price = price(first.listing, date);
     double dividend = Math.max(0.5, quantityOf(position).doubleValue() * price.doubleValue() * first.listing.yield() / 4
@@ -728,11 +753,12 @@ final class Generation {
 
   private Optional<Transaction> dividend(LocalDate date) {
     Draw d = transactionDraw;
-    List<List<GenLot>> candidates = heldPositions(false);
+    List<List<GenLot>> candidates = unpaidPositions(false);
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
     List<GenLot> position = d.pick(candidates);
+    paid.add(key(position.get(0).account, position.get(0).listing));
     GenLot first = position.get(0);
     BigDecimal price = price(first.listing, date);
     BigDecimal amount = dollars(quantityOf(position).doubleValue() * price.doubleValue() * first.listing.yield() / 4)

@@ -5,26 +5,29 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Daily prices from a seeded geometric random walk, one path per fund family (the members of a
- * family track one index, so they move together at different price levels), correlated within an
- * asset class through a common daily shock.
+ * Prices from a seeded geometric random walk with weekly steps, one path per fund family (the
+ * members of a family track one index, so they move together at different price levels),
+ * correlated within an asset class through a common weekly shock. A day between two weekly closes
+ * is priced by geometric interpolation.
  *
- * <p>Per calendar day, with {@code dt = 1/365}: {@code log-return = (μ − σ²/2)·dt + σ·√dt·(ρ·Z_class
- * + √(1−ρ²)·Z_family)} with {@code ρ = 0.92}, plus, for a class in a correction, an even share of
+ * <p>Per week, with {@code dt = 7/365}: {@code log-return = (μ − σ²/2)·dt + σ·√dt·(ρ·Z_class +
+ * √(1−ρ²)·Z_family)} with {@code ρ = 0.92}, plus, for a class in a correction, an even share of
  * its drop over the last {@link #CORRECTION_DAYS} days. Prices are in dollars per share, rounded to
  * cents, never below $1.00.
  */
 final class PricePaths {
 
   static final int CORRECTION_DAYS = 60;
+  private static final int STEP_DAYS = 7;
   private static final double RHO = 0.92;
-  private static final double DT = 1.0 / 365;
+  private static final double DT = STEP_DAYS / 365.0;
 
   private final LocalDate start;
+  private final int days;
   private final double[][] logPaths;
 
   /**
-   * @param familyClass the class index of each family, whose daily shock it shares
+   * @param familyClass the class index of each family, whose weekly shock it shares
    * @param drift annual drift per family
    * @param volatility annual volatility per family
    * @param correction per class, the fraction lost over the last {@link #CORRECTION_DAYS} days (0 for none)
@@ -32,12 +35,13 @@ final class PricePaths {
   PricePaths(Draw draw, LocalDate start, LocalDate end, int[] familyClass, double[] drift, double[] volatility,
       double[] correction) {
     this.start = start;
-    int days = (int) ChronoUnit.DAYS.between(start, end);
+    this.days = (int) ChronoUnit.DAYS.between(start, end);
+    int steps = (days + STEP_DAYS - 1) / STEP_DAYS;
     int classes = correction.length;
-    double[][] classShock = new double[classes][days + 1];
+    double[][] classShock = new double[classes][steps + 1];
     for (int c = 0; c < classes; c++) {
-      for (int d = 1; d <= days; d++) {
-        classShock[c][d] = draw.gaussian();
+      for (int k = 1; k <= steps; k++) {
+        classShock[c][k] = draw.gaussian();
       }
     }
     double idiosyncratic = StrictMath.sqrt(1 - RHO * RHO);
@@ -47,14 +51,14 @@ final class PricePaths {
       int c = familyClass[f];
       double mean = (drift[f] - volatility[f] * volatility[f] / 2) * DT;
       double sigma = volatility[f] * sqrtDt;
-      double slide = correction[c] > 0 ? StrictMath.log(1 - correction[c]) / CORRECTION_DAYS : 0;
-      double[] path = new double[days + 1];
-      for (int d = 1; d <= days; d++) {
-        double step = mean + sigma * (RHO * classShock[c][d] + idiosyncratic * draw.gaussian());
-        if (d > days - CORRECTION_DAYS) {
+      double slide = correction[c] > 0 ? StrictMath.log(1 - correction[c]) * STEP_DAYS / CORRECTION_DAYS : 0;
+      double[] path = new double[steps + 1];
+      for (int k = 1; k <= steps; k++) {
+        double step = mean + sigma * (RHO * classShock[c][k] + idiosyncratic * draw.gaussian());
+        if (k * STEP_DAYS > days - CORRECTION_DAYS) {
           step += slide;
         }
-        path[d] = path[d - 1] + step;
+        path[k] = path[k - 1] + step;
       }
       logPaths[f] = path;
     }
@@ -62,13 +66,15 @@ final class PricePaths {
 
   /** The closing price of a fund of {@code family} whose price was {@code level} on the first day. */
   BigDecimal price(int family, double level, LocalDate date) {
-    int day = (int) ChronoUnit.DAYS.between(start, date);
-    double[] path = logPaths[family];
-    if (day < 0 || day >= path.length) {
-      throw new IllegalArgumentException("no price on " + date + ": the walk covers " + start + " to "
-          + start.plusDays(path.length - 1L));
+    long day = ChronoUnit.DAYS.between(start, date);
+    if (day < 0 || day > days) {
+      throw new IllegalArgumentException("no price on " + date + ": the walk covers " + start + " to " + start.plusDays(days));
     }
-    long cents = Math.round(level * StrictMath.exp(path[day]) * 100);
+    double[] path = logPaths[family];
+    int k = (int) (day / STEP_DAYS);
+    int within = (int) (day % STEP_DAYS);
+    double x = within == 0 ? path[k] : path[k] + (path[k + 1] - path[k]) * within / STEP_DAYS;
+    long cents = Math.round(level * StrictMath.exp(x) * 100);
     return BigDecimal.valueOf(Math.max(100, cents), 2);
   }
 }

@@ -215,8 +215,9 @@ public final class Rebalancer {
               continue;
             }
             taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
-            // A tie-breaker only: loss lots first, never sold for the loss alone.
-            cost -= 0.5 * eps * Math.min(1, -gainPerDollar) * (term == Term.SHORT ? 1 : 0.8);
+            // A tie-breaker only, in proportion to the tax it saves and always less than the cost of
+            // trading: the biggest saving first when the class must be sold, never sold for the loss alone.
+            cost -= 0.9 * eps * Math.min(1, -taxPerDollar);
           }
         }
         double value = lot.quantity().doubleValue() * p;

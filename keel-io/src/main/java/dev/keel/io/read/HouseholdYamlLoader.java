@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -27,10 +26,10 @@ import java.util.stream.Collectors;
  */
 public final class HouseholdYamlLoader {
 
-  private static final Set<String> TOP = Set.of("name", "members", "tax", "accounts");
-  private static final Set<String> TAX = Set.of("filing_status", "rates", "income", "deduction", "state_rate",
+  private static final List<String> TOP = List.of("name", "members", "tax", "accounts");
+  private static final List<String> TAX = List.of("filing_status", "rates", "income", "deduction", "state_rate",
       "carryforward", "allow_short_term_gains", "long_term_soon_days", "max_net_gains");
-  private static final Set<String> ACCOUNT = Set.of("id", "type", "owners", "custodian", "lot_method", "tradable", "cash",
+  private static final List<String> ACCOUNT = List.of("id", "type", "owners", "custodian", "lot_method", "tradable", "cash",
       "reserve", "name");
   private static final String STATUSES = Arrays.stream(FilingStatus.values()).map(FilingStatus::code).collect(Collectors.joining(", "));
   private static final String METHODS = Arrays.stream(LotMethod.values()).map(LotMethod::code).collect(Collectors.joining(", "));
@@ -79,7 +78,7 @@ public final class HouseholdYamlLoader {
     Optional<MarginalRates> rates = Optional.empty();
     Optional<YamlMap> ratesMap = YamlMap.of(file, tax.child("rates"), "tax.rates", problems);
     if (ratesMap.isPresent()) {
-      ratesMap.get().allowOnly(Set.of("short_term", "long_term"));
+      ratesMap.get().allowOnly(List.of("short_term", "long_term"));
       Optional<BigDecimal> st = ratesMap.get().cell("short_term").required().flatMap(x -> ratesMap.get().cell("short_term").fraction());
       Optional<BigDecimal> lt = ratesMap.get().cell("long_term").required().flatMap(x -> ratesMap.get().cell("long_term").fraction());
       if (st.isPresent() && lt.isPresent()) {
@@ -93,7 +92,7 @@ public final class HouseholdYamlLoader {
     BigDecimal ltCarry = BigDecimal.ZERO;
     Optional<YamlMap> carry = YamlMap.of(file, tax.child("carryforward"), "tax.carryforward", problems);
     if (carry.isPresent()) {
-      carry.get().allowOnly(Set.of("short_term", "long_term"));
+      carry.get().allowOnly(List.of("short_term", "long_term"));
       stCarry = carry.get().cell("short_term").nonNegative().orElse(BigDecimal.ZERO);
       ltCarry = carry.get().cell("long_term").nonNegative().orElse(BigDecimal.ZERO);
     }

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Loads policy.yaml, the Investment Policy Statement: {@code targets}, {@code bands}, {@code
@@ -29,10 +28,10 @@ import java.util.Set;
  */
 public final class PolicyYamlLoader {
 
-  private static final Set<String> TOP = Set.of("targets", "bands", "band_overrides", "check", "last_checked", "securities",
+  private static final List<String> TOP = List.of("targets", "bands", "band_overrides", "check", "last_checked", "securities",
       "rebalance_to", "location", "min_trade", "fractional", "restricted_lots", "transaction_cost");
-  private static final Set<String> SECURITY = Set.of("symbol", "asset_class", "identical_group", "substitutes", "restricted", "name");
-  private static final Set<String> BAND = Set.of("absolute", "relative");
+  private static final List<String> SECURITY = List.of("symbol", "asset_class", "identical_group", "substitutes", "restricted", "name");
+  private static final List<String> BAND = List.of("absolute", "relative");
 
   private PolicyYamlLoader() {}
 

@@ -4,7 +4,7 @@ import dev.keel.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Collection;
 
 /**
  * A YAML mapping being read: hands out {@link Cell}s for scalar entries and reports keys nobody
@@ -85,8 +85,12 @@ public final class YamlMap {
     return out;
   }
 
-  /** Reports every key not in {@code allowed}. */
-  public void allowOnly(Set<String> allowed) {
+  /**
+   * Reports every key not in {@code allowed}. The message lists the allowed keys in the order
+   * given, so pass an ordered collection ({@code List.of}): {@code Set.of} iterates in an order
+   * that changes from one run to the next.
+   */
+  public void allowOnly(Collection<String> allowed) {
     for (var entry : node.entries().entrySet()) {
       // The key itself, not the tail of the path: "foo.income" must not pass for "income".
       String key = entry.getKey();
