@@ -1,0 +1,89 @@
+package dev.keel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keel.io.report.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RebalanceCommandTest {
+
+  @Test
+  void test_rebalance_example_json_has_every_part() throws Exception {
+    CliRun run = CliRun.of("rebalance", CliRun.EXAMPLE.toString(), "--as-of", "2026-11-22", "--format", "json");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode root = Json.mapper().readTree(run.out());
+    assertThat(root.get("acted").asBoolean()).isTrue();
+    JsonNode trades = root.get("trades");
+    assertThat(trades.size()).isPositive();
+    for (JsonNode t : trades) {
+      assertThat(t.get("reason").asText()).startsWith(t.get("side").asText() + " " + t.get("quantity").asText() + " "
+          + t.get("symbol").asText() + " in " + t.get("account").asText() + ": ");
+      assertThat(t.get("account").asText()).isNotEqualTo("alex-rsu"); // held away
+      assertThat(t.get("symbol").asText()).isNotEqualTo("ACME"); // restricted
+      if (t.get("side").asText().equals("sell")) {
+        assertThat(t.get("lots").size()).isPositive();
+      }
+    }
+    for (JsonNode c : root.get("after")) {
+      assertThat(c.get("breached").asBoolean()).as(c.toString()).isFalse();
+    }
+    assertThat(root.get("tax").get("estimated_tax").decimalValue()).isNotNull();
+    assertThat(root.get("unresolved")).isNotNull();
+  }
+
+  @Test
+  void test_rebalance_not_due_before_the_check_date() {
+    CliRun run = CliRun.of("rebalance", CliRun.EXAMPLE.toString(), "--as-of", "2026-11-14");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).contains("No rebalance proposed: no check is due until 2026-11-15 (use --force to act now).");
+  }
+
+  @Test
+  void test_contribution_is_placed_without_sales_when_enough(@TempDir Path dir) throws Exception {
+    Path orders = dir.resolve("orders.csv");
+    CliRun run = CliRun.of("rebalance", CliRun.EXAMPLE.toString(), "--as-of", "2026-11-14", "--cash-flow", "joint=400000",
+        "--format", "json", "--out", orders.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode root = Json.mapper().readTree(run.out());
+    for (JsonNode t : root.get("trades")) {
+      assertThat(t.get("side").asText()).isEqualTo("buy");
+    }
+    assertThat(Files.readAllLines(orders).get(0)).isEqualTo("account,symbol,side,quantity,order_type,limit_price");
+    assertThat(Files.readAllLines(orders)).hasSize(root.get("trades").size() + 1);
+    assertThat(run.err()).contains("wrote " + root.get("trades").size() + " orders to");
+  }
+
+  @Test
+  void test_bad_cash_flow_exits_2_with_every_problem() {
+    CliRun run = CliRun.of("rebalance", CliRun.EXAMPLE.toString(), "--cash-flow", "joint=lots", "--cash-flow", "nowhere");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--cash-flow: amount: \"lots\" is not a number")
+        .contains("--cash-flow: \"nowhere\" is not ACCOUNT=AMOUNT, e.g. joint=5000");
+  }
+
+  @Test
+  void test_unknown_cash_flow_account() {
+    CliRun run = CliRun.of("rebalance", CliRun.EXAMPLE.toString(), "--cash-flow", "brokerage=100");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--cash-flow: account: \"brokerage\" is not an account of household.yaml");
+  }
+
+  @Test
+  void test_csv_format_one_row_per_trade() {
+    CliRun run = CliRun.of("rebalance", CliRun.EXAMPLE.toString(), "--as-of", "2026-11-22", "--format", "csv");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out().lines().findFirst().orElseThrow())
+        .isEqualTo("account,symbol,side,quantity,price,amount,asset_class,short_term_gain,long_term_gain,reason");
+  }
+}
