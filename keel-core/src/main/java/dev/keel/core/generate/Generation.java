@@ -82,6 +82,7 @@ final class Generation {
   private double[] familyDrift;
   private double[] familyVolatility;
   private PricePaths paths;
+  private double[][] preference;
   private BigDecimal[] cash;
   private final Set<Long> sold = new HashSet<>();
   private final Map<Long, List<GenLot>> positions = new LinkedHashMap<>();
@@ -174,7 +175,7 @@ final class Generation {
     }
     int n = settings.accounts();
     plans.addAll(order.subList(0, n));
-    boolean heldAway = n >= 3 && d.chance(0.35);
+    boolean heldAway = n >= 5 && d.chance(0.35);
     if (heldAway) {
       // Company stock takes a security of its own, so it needs one more security than classes.
       boolean stock = settings.securities() > settings.assetClasses() && d.chance(0.6);
@@ -493,30 +494,66 @@ final class Generation {
     };
   }
 
+  /**
+   * How likely each account is to hold each security: the class's target, times the account type's
+   * lean towards the class relative to the household's average lean (so that, over all accounts,
+   * classes are bought in proportion to their targets), times the fund's share of its class (the
+   * first funds listed are held most). A held-away stock account holds its company's stock only.
+   */
+  private double[][] preferences(double[] accountWeights) {
+    double[] classLean = new double[classes.size()];
+    double totalWeight = 0;
+    for (int a = 0; a < plans.size(); a++) {
+      if (plans.get(a).role() == Role.HELD_AWAY_STOCK) {
+        continue;
+      }
+      totalWeight += accountWeights[a];
+      for (int c = 0; c < classes.size(); c++) {
+        classLean[c] += accountWeights[a] * location(plans.get(a).account().type(), classes.get(c).spec.name());
+      }
+    }
+    for (int c = 0; c < classLean.length; c++) {
+      classLean[c] /= totalWeight;
+    }
+    double[] rankShare = new double[listings.size()];
+    for (ClassModel model : classes) {
+      double sum = 0;
+      for (Listing listing : model.listings) {
+        if (!listing.security().restricted()) {
+          sum += StrictMath.pow(0.65, listing.rank());
+        }
+      }
+      for (Listing listing : model.listings) {
+        rankShare[listing.index()] = listing.security().restricted() ? 0 : StrictMath.pow(0.65, listing.rank()) / sum;
+      }
+    }
+    double[][] out = new double[plans.size()][listings.size()];
+    for (int a = 0; a < plans.size(); a++) {
+      Plan plan = plans.get(a);
+      for (Listing listing : listings) {
+        int c = classes.indexOf(listing.model());
+        if (plan.role() == Role.HELD_AWAY_STOCK) {
+          out[a][listing.index()] = listing.security().restricted() ? 1 : 0;
+        } else {
+          out[a][listing.index()] = listing.model().target.doubleValue()
+              * location(plan.account().type(), listing.model().spec.name()) / classLean[c] * rankShare[listing.index()];
+        }
+      }
+    }
+    return out;
+  }
+
   private void openLots() {
     Draw d = lotDraw;
     double[] accountWeights = plans.stream().mapToDouble(p -> p.role().lotWeight).toArray();
-    double[][] securityWeights = new double[plans.size()][];
-    for (int a = 0; a < plans.size(); a++) {
-      Plan plan = plans.get(a);
-      double[] w = new double[listings.size()];
-      for (Listing listing : listings) {
-        boolean company = listing.security().restricted();
-        if (plan.role() == Role.HELD_AWAY_STOCK) {
-          w[listing.index()] = company ? 1 : 0;
-        } else if (!company) {
-          w[listing.index()] = listing.model().target.doubleValue()
-              * location(plan.account().type(), listing.model().spec.name()) * StrictMath.pow(0.65, listing.rank());
-        }
-      }
-      securityWeights[a] = w;
-    }
+    preference = preferences(accountWeights);
+    double[][] securityWeights = preference;
     LocalDate lastOpening = windowStart.minusDays(1);
     LocalDate yearAgo = asOf.minusYears(1);
+    double[] weights = new double[listings.size()];
     for (int i = 0; i < settings.lots(); i++) {
       int a = d.weighted(accountWeights);
       Plan plan = plans.get(a);
-      Listing listing = listings.get(d.weighted(securityWeights[a]));
       double when = d.uniform();
       LocalDate acquired;
       if (when < 0.12) {
@@ -527,6 +564,13 @@ final class Generation {
       } else {
         acquired = d.weekday(historyStart, lastOpening);
       }
+      // A household that bought to its targets: what it bought then is worth today in proportion to
+      // the targets, give or take the luck of each purchase.
+      for (int s = 0; s < weights.length; s++) {
+        double w = securityWeights[a][s];
+        weights[s] = w == 0 ? 0 : w / paths.growth(listings.get(s).family(), acquired, asOf);
+      }
+      Listing listing = listings.get(d.weighted(weights));
       BigDecimal price = price(listing, acquired);
       double value = plan.role() == Role.HELD_AWAY_STOCK ? d.logUniform(3_000, 40_000) : d.logUniform(500, 40_000);
       double shares = value / price.doubleValue();
@@ -854,15 +898,7 @@ final class Generation {
   }
 
   private Listing ordinaryPurchase(int account, Draw d) {
-    AccountType type = plans.get(account).account().type();
-    double[] w = new double[listings.size()];
-    for (Listing listing : listings) {
-      if (!listing.security().restricted()) {
-        w[listing.index()] = listing.model().target.doubleValue() * location(type, listing.model().spec.name())
-            * StrictMath.pow(0.65, listing.rank());
-      }
-    }
-    return listings.get(d.weighted(w));
+    return listings.get(d.weighted(preference[account]));
   }
 
   private static BigDecimal dollars(double amount) {

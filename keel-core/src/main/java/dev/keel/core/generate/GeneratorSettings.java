@@ -7,7 +7,7 @@ package dev.keel.core.generate;
  *
  * @param accounts accounts of the household, 1 to 8: a taxable account first, then a traditional
  *     (401(k) or IRA), a Roth and an HSA, then a spouse's taxable account and further retirement
- *     accounts; from three accounts on, the last is sometimes held away (not tradable)
+ *     accounts; from five accounts on, the last is sometimes held away (not tradable)
  * @param securities securities listed in the policy, 5 to 30; a held-away company-stock account
  *     takes one of them
  * @param assetClasses asset classes with a target, 3 to 6 and at most {@code securities}: always

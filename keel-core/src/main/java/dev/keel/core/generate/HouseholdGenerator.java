@@ -15,7 +15,7 @@ import java.util.Objects;
  * <ul>
  *   <li>Accounts ({@link GeneratorSettings#accounts()}): a taxable account (joint for a couple),
  *       then a 401(k), a Roth IRA and an HSA in random order, then a spouse's taxable account and
- *       further IRAs; from three accounts on, the last is in about a third of households held away
+ *       further IRAs; from five accounts on, the last is in about a third of households held away
  *       (not tradable): vested company stock, or a former employer's 401(k). Taxable accounts use
  *       min_tax, fifo, hifo or specific relief; some keep a cash reserve.
  *   <li>Securities: real fund tickers, grouped in asset classes (us_stocks, intl_stocks, bonds,

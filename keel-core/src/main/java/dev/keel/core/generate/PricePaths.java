@@ -66,6 +66,16 @@ final class PricePaths {
 
   /** The closing price of a fund of {@code family} whose price was {@code level} on the first day. */
   BigDecimal price(int family, double level, LocalDate date) {
+    long cents = Math.round(level * StrictMath.exp(logPrice(family, date)) * 100);
+    return BigDecimal.valueOf(Math.max(100, cents), 2);
+  }
+
+  /** How many times its value a holding of {@code family} grew from {@code from} to {@code to}. */
+  double growth(int family, LocalDate from, LocalDate to) {
+    return StrictMath.exp(logPrice(family, to) - logPrice(family, from));
+  }
+
+  private double logPrice(int family, LocalDate date) {
     long day = ChronoUnit.DAYS.between(start, date);
     if (day < 0 || day > days) {
       throw new IllegalArgumentException("no price on " + date + ": the walk covers " + start + " to " + start.plusDays(days));
@@ -73,8 +83,6 @@ final class PricePaths {
     double[] path = logPaths[family];
     int k = (int) (day / STEP_DAYS);
     int within = (int) (day % STEP_DAYS);
-    double x = within == 0 ? path[k] : path[k] + (path[k + 1] - path[k]) * within / STEP_DAYS;
-    long cents = Math.round(level * StrictMath.exp(x) * 100);
-    return BigDecimal.valueOf(Math.max(100, cents), 2);
+    return within == 0 ? path[k] : path[k] + (path[k + 1] - path[k]) * within / STEP_DAYS;
   }
 }

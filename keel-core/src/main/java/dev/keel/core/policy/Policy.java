@@ -23,16 +23,24 @@ public record Policy(
     CheckCadence cadence,
     Optional<LocalDate> lastChecked,
     SecurityMaster securities,
-    RebalanceSettings rebalance) {
+    RebalanceSettings rebalance,
+    HarvestSettings harvest) {
 
-  /** A policy with the default rebalancing settings. */
+  /** A policy with the default rebalancing and harvesting settings. */
   public Policy(Map<AssetClass, BigDecimal> targets, Band band, Map<AssetClass, Band> bandOverrides, CheckCadence cadence,
       Optional<LocalDate> lastChecked, SecurityMaster securities) {
-    this(targets, band, bandOverrides, cadence, lastChecked, securities, RebalanceSettings.DEFAULTS);
+    this(targets, band, bandOverrides, cadence, lastChecked, securities, RebalanceSettings.DEFAULTS, HarvestSettings.DEFAULTS);
+  }
+
+  /** A policy with the default harvesting settings (harvesting off). */
+  public Policy(Map<AssetClass, BigDecimal> targets, Band band, Map<AssetClass, Band> bandOverrides, CheckCadence cadence,
+      Optional<LocalDate> lastChecked, SecurityMaster securities, RebalanceSettings rebalance) {
+    this(targets, band, bandOverrides, cadence, lastChecked, securities, rebalance, HarvestSettings.DEFAULTS);
   }
 
   public Policy {
     Objects.requireNonNull(rebalance, "rebalance");
+    Objects.requireNonNull(harvest, "harvest");
     targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     Objects.requireNonNull(band, "band");
     bandOverrides = Map.copyOf(bandOverrides);
@@ -51,7 +59,11 @@ public record Policy(
   }
 
   public Policy withRebalance(RebalanceSettings settings) {
-    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, settings);
+    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, settings, harvest);
+  }
+
+  public Policy withHarvest(HarvestSettings settings) {
+    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, rebalance, settings);
   }
 
   public Band bandFor(AssetClass assetClass) {

@@ -12,6 +12,8 @@ import dev.keel.core.rebalance.Rebalancer;
 import java.math.BigDecimal;
 import java.util.Map;
 import dev.keel.core.report.GainsReporter;
+import dev.keel.core.report.HarvestReport;
+import dev.keel.core.report.HarvestReporter;
 import dev.keel.core.report.LotsReport;
 import dev.keel.core.report.LotsReporter;
 import dev.keel.core.report.RealizedGains;
@@ -106,6 +108,18 @@ public final class HouseholdEngine {
     }
     LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
     return rebalancer.propose(new RebalanceRequest(data, books, asOf, cashFlows, force, rates(data, asOf.getYear())));
+  }
+
+  /** A harvest-only proposal on {@code asOf} (keel harvest): losses worth taking, no rebalancing. */
+  public Proposal harvest(HouseholdData data, LocalDate asOf) {
+    LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
+    return rebalancer.propose(new RebalanceRequest(data, books, asOf, Map.of(), false, rates(data, asOf.getYear()),
+        RebalanceRequest.Mode.HARVEST_ONLY));
+  }
+
+  /** The losses harvested in a tax year and their estimated value. */
+  public HarvestReport harvestReport(HouseholdData data, int year) {
+    return HarvestReporter.DEFAULT.report(data.household(), data.policy().securities(), books(data, Optional.empty(), year), year);
   }
 
   /** Books the ledger up to {@code asOf} and measures drift on that date. */

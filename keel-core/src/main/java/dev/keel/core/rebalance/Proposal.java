@@ -17,6 +17,8 @@ import java.util.Map;
  * @param turnover dollars sold plus dollars bought, halved, as a fraction of the household
  * @param cashLeft cash per account after the trades and the cash flows, in dollars
  * @param unresolved what the proposal could not fix and why
+ * @param harvests the tax-loss harvests in the proposal (harvesting on, or {@code keel harvest})
+ * @param harvestBlocked loss lots that qualified for harvesting but were not harvested, and why
  */
 public record Proposal(
     LocalDate asOf,
@@ -28,7 +30,9 @@ public record Proposal(
     ProposalTax tax,
     BigDecimal turnover,
     Map<AccountId, BigDecimal> cashLeft,
-    List<String> unresolved) {
+    List<String> unresolved,
+    List<Harvest> harvests,
+    List<String> harvestBlocked) {
 
   public Proposal {
     trades = List.copyOf(trades);
@@ -36,6 +40,8 @@ public record Proposal(
     after = List.copyOf(after);
     cashLeft = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cashLeft));
     unresolved = List.copyOf(unresolved);
+    harvests = List.copyOf(harvests);
+    harvestBlocked = List.copyOf(harvestBlocked);
   }
 
   public List<Trade> sells() {

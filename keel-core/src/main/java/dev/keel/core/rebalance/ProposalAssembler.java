@@ -65,7 +65,7 @@ final class ProposalAssembler {
     ProposalTax tax = new ProposalTax(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, realized,
         budgetLeft(request.data().household().tax(), realized));
     return new Proposal(request.asOf(), false, summary, List.of(), before.classes(), before.classes(), tax, BigDecimal.ZERO,
-        cash, List.of());
+        cash, List.of(), List.of(), List.of());
   }
 
   Proposal assemble() {
@@ -109,6 +109,17 @@ final class ProposalAssembler {
       }
     }
     drafts.removeIf(d -> d.amount().compareTo(minTrade) < 0);
+    List<String> harvestBlocked = new ArrayList<>(model.harvestBlocked);
+    List<Draft[]> harvestPairs = harvestDrafts(fractional, harvestBlocked);
+    List<Draft[]> swapBacks = swapBackDrafts(drafts, harvestPairs, fractional, harvestBlocked);
+    for (Draft[] pair : harvestPairs) {
+      drafts.add(pair[0]);
+      drafts.add(pair[1]);
+    }
+    for (Draft[] pair : swapBacks) {
+      drafts.add(pair[0]);
+      drafts.add(pair[1]);
+    }
     List<String> unresolved = new ArrayList<>();
     Map<AccountId, BigDecimal> cash = repairCash(drafts, fractional, minTrade, unresolved);
 
@@ -121,8 +132,10 @@ final class ProposalAssembler {
     BigDecimal traded = BigDecimal.ZERO;
     drafts.sort(Comparator.comparing((Draft d) -> d.account.value()).thenComparing(d -> d.side == Side.SELL ? 0 : 1)
         .thenComparing(d -> d.symbol.value()));
+    Map<Draft, List<LotSale>> relieved = new java.util.IdentityHashMap<>();
     for (Draft d : drafts) {
       List<LotSale> lots = d.side == Side.SELL ? relieve(d) : List.of();
+      relieved.put(d, lots);
       if (d.taxable) {
         for (LotSale sale : lots) {
           if (sale.term() == Term.SHORT) {
@@ -147,7 +160,9 @@ final class ProposalAssembler {
     for (Map.Entry<AssetClass, BigDecimal> e : after.entrySet()) {
       afterDrift.add(DriftAnalyzer.measure(policy, e.getKey(), e.getValue(), totalAfter));
     }
-    unresolved.addAll(unresolved(afterDrift));
+    if (request.mode() == RebalanceRequest.Mode.REBALANCE) {
+      unresolved.addAll(unresolved(afterDrift));
+    }
 
     BigDecimal realized = realizedThisYear(request.books(), request.asOf());
     Optional<BigDecimal> budget = budgetLeft(request.data().household().tax(), realized);
@@ -155,8 +170,14 @@ final class ProposalAssembler {
     BigDecimal turnover = before.totalValue().signum() == 0
         ? BigDecimal.ZERO
         : traded.divide(BigDecimal.valueOf(2), Decimals.RATIO).divide(before.totalValue(), Decimals.RATIO);
-    return new Proposal(request.asOf(), true, summary(trades, afterDrift), trades, before.classes(), afterDrift, tax, turnover,
-        cash, unresolved);
+    List<HarvestValuer.Legs> legs = new ArrayList<>();
+    for (Draft[] pair : harvestPairs) {
+      legs.add(new HarvestValuer.Legs(harvestOf.get(pair[0]), pair[0].quantity, pair[1].quantity, pair[0].amount(),
+          relieved.get(pair[0])));
+    }
+    List<Harvest> harvests = new HarvestValuer(request, estimator).value(legs, st, lt);
+    return new Proposal(request.asOf(), true, summary(trades, afterDrift, harvests.size(), swapBacks.size()), trades,
+        before.classes(), afterDrift, tax, turnover, cash, unresolved, harvests, harvestBlocked);
   }
 
   private BigDecimal shares(double value, boolean fractional) {
@@ -237,6 +258,9 @@ final class ProposalAssembler {
   }
 
   private String reason(Draft d, List<LotSale> lots) {
+    if (d.kind != Kind.REBALANCE) {
+      return d.note;
+    }
     ClassDrift c = before.find(d.assetClass).orElseThrow();
     String drift = c.assetClass() + " " + pts(c.drift().abs()) + " pts " + (c.drift().signum() >= 0 ? "over" : "under") + " target"
         + (c.breached() ? " (outside its band)" : "");
@@ -276,16 +300,24 @@ final class ProposalAssembler {
     return out.toString();
   }
 
-  private String summary(List<Trade> trades, List<ClassDrift> after) {
+  private String summary(List<Trade> trades, List<ClassDrift> after, int harvests, int swapBacks) {
+    String extra = (harvests > 0 ? " " + harvests + (harvests == 1 ? " harvest" : " harvests") + "." : "")
+        + (swapBacks > 0 ? " " + swapBacks + (swapBacks == 1 ? " swap back" : " swap backs") + " after the wash-sale window." : "");
     if (trades.isEmpty()) {
-      return "No trades: nothing could be improved within the constraints.";
+      return (request.harvesting() ? "No trades: no loss worth harvesting" : "No trades")
+          + ": nothing could be improved within the constraints.";
     }
     long sells = trades.stream().filter(t -> t.side() == Side.SELL).count();
     long buys = trades.size() - sells;
-    String why = model.correcting
-        ? (request.force() && !before.rebalanceNeeded() ? "Forced rebalance" : "Rebalance due: " + breached(before.classes()))
-        : "Cash flows only (no rebalance due): the new cash goes where it reduces drift most";
-    return why + ". " + sells + " sells, " + buys + " buys; "
+    String why;
+    if (model.correcting) {
+      why = request.force() && !before.rebalanceNeeded() ? "Forced rebalance" : "Rebalance due: " + breached(before.classes());
+    } else if (model.placingFlows) {
+      why = "Cash flows only (no rebalance due): the new cash goes where it reduces drift most";
+    } else {
+      why = "Tax-loss harvesting only (no rebalance due)";
+    }
+    return why + ". " + sells + " sells, " + buys + " buys;" + extra + " "
         + (after.stream().anyMatch(ClassDrift::breached) ? "some classes remain outside their bands." : "every class ends inside its band.");
   }
 
@@ -395,6 +427,7 @@ final class ProposalAssembler {
     final boolean taxable;
     final List<SellOption> options;
     final String note;
+    Kind kind = Kind.REBALANCE;
     BigDecimal quantity;
 
     private Draft(AccountId account, Symbol symbol, AssetClass assetClass, Side side, BigDecimal quantity, BigDecimal price,
@@ -423,5 +456,155 @@ final class ProposalAssembler {
     BigDecimal amount() {
       return Decimals.cents(quantity.multiply(price));
     }
+
+    static Draft of(Kind kind, AccountId account, Symbol symbol, AssetClass assetClass, Side side, BigDecimal quantity,
+        BigDecimal price, boolean taxable, List<SellOption> options, String note) {
+      Draft d = new Draft(account, symbol, assetClass, side, quantity, price, taxable, options, note);
+      d.kind = kind;
+      return d;
+    }
+  }
+
+  /** Why a trade is in the proposal. */
+  enum Kind { REBALANCE, HARVEST, SWAP_BACK }
+
+  /** Harvest sells and substitute buys, as pairs, sized from the program's answer. */
+  private List<Draft[]> harvestDrafts(boolean fractional, List<String> blocked) {
+    List<Draft[]> out = new ArrayList<>();
+    for (HarvestOption h : model.harvests) {
+      double dollars = x[h.variable()];
+      if (dollars <= TINY) {
+        continue;
+      }
+      Lot lot = h.lot();
+      BigDecimal shares = dollars >= lot.quantity().doubleValue() * h.price() - 0.01
+          ? lot.quantity()
+          : shares(dollars / h.price(), fractional).min(lot.quantity());
+      if (shares.signum() <= 0) {
+        continue;
+      }
+      BigDecimal price = request.data().prices().get(lot.symbol(), request.asOf());
+      BigDecimal subPrice = request.data().prices().get(h.substitute().symbol(), request.asOf());
+      BigDecimal proceeds = Decimals.cents(shares.multiply(price));
+      BigDecimal subShares = proceeds.divide(subPrice, fractional ? FRACTION_SCALE : 0, RoundingMode.DOWN);
+      if (subShares.signum() <= 0) {
+        blocked.add(lot.symbol() + " lot " + lot.id() + " in " + h.account().id() + ": the loss is too small to buy one share of "
+            + h.substitute().symbol());
+        continue;
+      }
+      AssetClass assetClass = h.substitute().assetClass();
+      ClassPlan plan = model.plans.get(assetClass);
+      SellOption option = new SellOption(lot, h.account(), plan, h.price(), h.gainPerDollar(), h.term(), h.taxPerDollar(), 0, -1);
+      BigDecimal loss = lot.costBasis().multiply(shares).divide(lot.quantity(), Decimals.RATIO).subtract(proceeds);
+      String sellNote = "sell " + qty(shares) + " " + lot.symbol() + " in " + h.account().id() + ": harvests a " + h.term().code()
+          + "-term loss of " + Decimals.cents(loss).toPlainString() + " from lot " + lot.id() + "; " + h.substitute().symbol()
+          + " bought the same day keeps " + assetClass + " where it was";
+      String buyNote = "buy " + qty(subShares) + " " + h.substitute().symbol() + " in " + h.account().id() + ": substitute for the "
+          + lot.symbol() + " harvested the same day, not substantially identical (a different identical group)";
+      Draft sell = Draft.of(Kind.HARVEST, h.account().id(), lot.symbol(), assetClass, Side.SELL, shares, price, true,
+          List.of(option), sellNote);
+      Draft buy = Draft.of(Kind.HARVEST, h.account().id(), h.substitute().symbol(), assetClass, Side.BUY, subShares, subPrice,
+          true, List.of(), buyNote);
+      out.add(new Draft[] {sell, buy});
+      harvestOf.put(sell, h);
+    }
+    return out;
+  }
+
+  private final Map<Draft, HarvestOption> harvestOf = new java.util.IdentityHashMap<>();
+
+  /**
+   * Swap backs: a substitute bought when a loss was harvested goes back to the original security
+   * once 31 days have passed since the harvest, when that realizes no more than {@code
+   * harvest.max_swap_back_gain} and neither leg would wash a loss.
+   */
+  private List<Draft[]> swapBackDrafts(List<Draft> drafts, List<Draft[]> harvests, boolean fractional, List<String> blocked) {
+    List<Draft[]> out = new ArrayList<>();
+    var settings = policy.harvest();
+    if (!settings.swapBack() || !request.harvesting()) {
+      return out;
+    }
+    var securities = policy.securities();
+    var wash = new dev.keel.core.ledger.WashSaleRule(request.books(), securities);
+    // What else this proposal trades: a swap back must neither touch it nor wash with it.
+    java.util.Set<String> busy = new java.util.HashSet<>();
+    java.util.Set<String> bought = new java.util.HashSet<>();
+    java.util.Set<String> soldAtLoss = new java.util.HashSet<>();
+    List<Draft> all = new ArrayList<>(drafts);
+    for (Draft[] pair : harvests) {
+      all.add(pair[0]);
+      all.add(pair[1]);
+      soldAtLoss.add(securities.identityOf(pair[0].symbol));
+    }
+    for (Draft d : all) {
+      busy.add(d.account + " " + d.symbol);
+      if (d.side == Side.BUY) {
+        bought.add(securities.identityOf(d.symbol));
+      } else if (d.options.stream().anyMatch(o -> o.gainPerDollar() < 0)) {
+        soldAtLoss.add(securities.identityOf(d.symbol));
+      }
+    }
+    for (AccountPosition position : request.books().positions()) {
+      Account account = position.account();
+      if (!account.taxable() || !account.tradable()) {
+        continue;
+      }
+      for (Lot lot : position.lots()) {
+        Optional<Disposal> harvest = request.books().disposals().stream()
+            .filter(d -> d.account().equals(account.id()) && d.taxable() && d.sold().equals(lot.acquired())
+                && d.economicGain().signum() < 0
+                && securities.find(d.symbol()).map(s -> s.substitutes().contains(lot.symbol())).orElse(false))
+            .findFirst();
+        if (harvest.isEmpty() || busy.contains(account.id() + " " + lot.symbol())) {
+          continue;
+        }
+        Symbol original = harvest.get().symbol();
+        LocalDate safe = harvest.get().sold().plusDays(dev.keel.core.ledger.WashSaleRule.WINDOW_DAYS + 1);
+        String what = "swap back of " + lot.symbol() + " lot " + lot.id() + " in " + account.id() + " to " + original;
+        if (request.asOf().isBefore(safe)) {
+          blocked.add(what + ": not before " + safe + ", 31 days after the harvest");
+          continue;
+        }
+        Optional<BigDecimal> price = request.data().prices().find(lot.symbol(), request.asOf());
+        Optional<BigDecimal> originalPrice = request.data().prices().find(original, request.asOf());
+        if (price.isEmpty() || originalPrice.isEmpty() || securities.find(original).map(s -> s.restricted()).orElse(true)) {
+          continue;
+        }
+        BigDecimal proceeds = Decimals.cents(lot.quantity().multiply(price.get()));
+        BigDecimal gain = proceeds.subtract(lot.costBasis());
+        if (gain.compareTo(settings.maxSwapBackGain()) > 0) {
+          blocked.add(what + ": would realize a gain of " + gain.toPlainString() + ", more than harvest.max_swap_back_gain "
+              + settings.maxSwapBackGain().toPlainString());
+          continue;
+        }
+        if (gain.signum() < 0 && (wash.lossSaleWouldWash(lot, request.asOf()) || bought.contains(securities.identityOf(lot.symbol())))) {
+          blocked.add(what + ": selling " + lot.symbol() + " at a loss now would be a wash sale");
+          continue;
+        }
+        if (wash.purchaseWouldWash(original, request.asOf()) || soldAtLoss.contains(securities.identityOf(original))) {
+          blocked.add(what + ": buying " + original + " now would wash a recent loss");
+          continue;
+        }
+        BigDecimal shares = proceeds.divide(originalPrice.get(), fractional ? FRACTION_SCALE : 0, RoundingMode.DOWN);
+        if (shares.signum() <= 0) {
+          continue;
+        }
+        AssetClass assetClass = securities.get(original).assetClass();
+        ClassPlan plan = model.plans.get(assetClass);
+        double p = price.get().doubleValue();
+        SellOption option = new SellOption(lot, account, plan, p, 0, lot.term(request.asOf()), 0, 0, -1);
+        String sellNote = "sell " + qty(lot.quantity()) + " " + lot.symbol() + " in " + account.id() + ": swap back to " + original
+            + ", harvested on " + harvest.get().sold() + "; the 30-day window ended " + safe.minusDays(1) + "; realizes "
+            + (gain.signum() < 0 ? "a loss of " + gain.negate().toPlainString() : "a gain of " + gain.toPlainString());
+        String buyNote = "buy " + qty(shares) + " " + original + " in " + account.id() + ": swap back from " + lot.symbol();
+        out.add(new Draft[] {
+            Draft.of(Kind.SWAP_BACK, account.id(), lot.symbol(), assetClass, Side.SELL, lot.quantity(), price.get(), true,
+                List.of(option), sellNote),
+            Draft.of(Kind.SWAP_BACK, account.id(), original, assetClass, Side.BUY, shares, originalPrice.get(), true, List.of(),
+                buyNote)});
+        busy.add(account.id() + " " + lot.symbol());
+      }
+    }
+    return out;
   }
 }

@@ -19,7 +19,20 @@ import java.util.Objects;
  */
 public record RebalanceRequest(
     HouseholdData data, LedgerResult books, LocalDate asOf, Map<AccountId, BigDecimal> cashFlows, boolean force,
-    MarginalRates rates) {
+    MarginalRates rates, Mode mode) {
+
+  /** What the proposal may do. */
+  public enum Mode {
+    /** Rebalance; harvest too when the policy switches harvesting on. */
+    REBALANCE,
+    /** Harvest losses only (keel harvest): no rebalancing trades. */
+    HARVEST_ONLY
+  }
+
+  public RebalanceRequest(HouseholdData data, LedgerResult books, LocalDate asOf, Map<AccountId, BigDecimal> cashFlows,
+      boolean force, MarginalRates rates) {
+    this(data, books, asOf, cashFlows, force, rates, Mode.REBALANCE);
+  }
 
   public RebalanceRequest {
     Objects.requireNonNull(data, "data");
@@ -27,6 +40,12 @@ public record RebalanceRequest(
     Objects.requireNonNull(asOf, "asOf");
     cashFlows = Map.copyOf(cashFlows);
     Objects.requireNonNull(rates, "rates");
+    Objects.requireNonNull(mode, "mode");
+  }
+
+  /** Whether harvests are part of this proposal. */
+  public boolean harvesting() {
+    return mode == Mode.HARVEST_ONLY || data.policy().harvest().enabled();
   }
 
   public BigDecimal flow(AccountId account) {

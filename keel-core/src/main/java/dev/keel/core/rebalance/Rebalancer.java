@@ -75,9 +75,10 @@ public final class Rebalancer {
     Policy policy = request.data().policy();
     DriftReport before = DriftAnalyzer.DEFAULT.analyze(policy, request.books().positions(), request.data().prices(),
         request.asOf());
-    boolean flows = request.cashFlows().values().stream().anyMatch(v -> v.signum() != 0);
-    boolean correct = before.rebalanceNeeded() || request.force();
-    if (!correct && !flows) {
+    boolean harvestOnly = request.mode() == RebalanceRequest.Mode.HARVEST_ONLY;
+    boolean flows = !harvestOnly && request.cashFlows().values().stream().anyMatch(v -> v.signum() != 0);
+    boolean correct = !harvestOnly && (before.rebalanceNeeded() || request.force());
+    if (!correct && !flows && !request.harvesting()) {
       String why = before.anyBreached()
           ? "no check is due until " + before.nextCheck().map(Object::toString).orElse("?") + " (use --force to act now)"
           : "every class is inside its band";
@@ -100,6 +101,9 @@ public final class Rebalancer {
     final Map<AccountId, Integer> shortfall = new LinkedHashMap<>();
     final Map<AccountId, Double> keep = new LinkedHashMap<>();
     final List<Blocked> blocked = new ArrayList<>();
+    final List<HarvestOption> harvests = new ArrayList<>();
+    final List<String> harvestBlocked = new ArrayList<>();
+    boolean placingFlows;
     boolean correcting;
     double total;
     double investable;
@@ -127,8 +131,15 @@ public final class Rebalancer {
       m.keep.put(account.id(), keep);
       kept += keep;
     }
+    boolean harvestOnly = request.mode() == RebalanceRequest.Mode.HARVEST_ONLY;
+    if (harvestOnly) {
+      netFlow = 0;
+    }
+    m.placingFlows = !harvestOnly && request.cashFlows().values().stream().anyMatch(v -> v.signum() != 0);
     m.total = before.totalValue().doubleValue() + netFlow;
     m.investable = policy.targetsCash() ? m.total : m.total - kept;
+    // With neither a rebalance due nor cash to place, only harvests trade.
+    boolean trading = correct || m.placingFlows;
     boolean sellAllowed = correct || netFlow < 0;
 
     for (ClassDrift c : before.classes()) {
@@ -149,13 +160,20 @@ public final class Rebalancer {
       m.plans.put(c.assetClass(), new ClassPlan(c.assetClass(), t, value, goal,
           Math.max(0, t - zone) * m.investable, Math.min(1, t + zone) * m.investable, bandLow, bandHigh,
           Math.max(0, t - tol / 2) * m.investable, Math.min(1, t + tol / 2) * m.investable, c.breached(),
-          !isCash && sellAllowed && value > goal + DUST, !isCash && value < goal - DUST));
+          trading && !isCash && sellAllowed && value > goal + DUST, trading && !isCash && value < goal - DUST));
     }
 
     // Variables are made in a canonical order (accounts by id, lots by id) so that when several
     // answers are equally good the solver picks the same one whatever the order of the files.
     List<AccountPosition> positions = new ArrayList<>(request.books().positions());
     positions.sort(java.util.Comparator.comparing(p -> p.account().id()));
+
+    // Harvest candidates first: the identities they sell and buy constrain every other trade.
+    java.util.Set<String> harvested = new java.util.HashSet<>();
+    java.util.Set<String> substitutes = new java.util.HashSet<>();
+    List<HarvestCandidates.Candidate> candidates = request.harvesting()
+        ? HarvestCandidates.select(request, positions, wash, harvested, substitutes, m.harvestBlocked)
+        : List.of();
 
     // Sell options: lots of sellable classes in tradable accounts.
     int soonDays = tax.longTermSoonDays();
@@ -206,6 +224,11 @@ public final class Rebalancer {
               cost += SOON_LONG_TERM;
             }
           } else if (gainPerDollar < 0) {
+            if (substitutes.contains(policy.securities().identityOf(lot.symbol()))) {
+              m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
+                  + " is at a loss and a harvest in this proposal buys " + lot.symbol() + "'s group: not sold"));
+              continue;
+            }
             if (wash.lossSaleWouldWash(lot, asOf)) {
               Lot replacement = wash.replacementFor(lot, asOf).orElseThrow();
               m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is at a loss and "
@@ -236,9 +259,25 @@ public final class Rebalancer {
         if (!plan.buyable()) {
           continue;
         }
-        Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash);
+        Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, harvested);
         if (choice.isEmpty()) {
-          continue;
+          Optional<Choice> any = chooseSecurity(policy, position, plan.assetClass(), request, wash, java.util.Set.of());
+          if (any.isEmpty()) {
+            continue;
+          }
+          // The class's only buyable group is being harvested: buying it would wash the harvest.
+          String identity = policy.securities().identityOf(any.get().security.symbol());
+          candidates = candidates.stream().filter(c -> {
+            boolean clash = policy.securities().identityOf(c.lot().symbol()).equals(identity);
+            if (clash) {
+              m.harvestBlocked.add(c.lot().symbol() + " lot " + c.lot().id() + " in " + c.account().id() + ": not harvested, "
+                  + "because the rebalance must buy " + any.get().security.symbol() + " (the only buyable security of "
+                  + plan.assetClass() + ") and that would wash the loss");
+            }
+            return !clash;
+          }).toList();
+          harvested.remove(identity);
+          choice = any;
         }
         double p = request.data().prices().find(choice.get().security.symbol(), asOf).orElseThrow().doubleValue();
         double cost = eps + LOCATION * settings.locationRank(plan.assetClass(), account.type());
@@ -247,9 +286,21 @@ public final class Rebalancer {
       }
     }
 
+    // Harvests: a loss lot sold and its substitute bought, dollar for dollar, in the same account.
+    for (HarvestCandidates.Candidate c : candidates) {
+      double cost = 2 * eps + c.taxPerDollar();
+      int v = m.lp.variable(0, c.value(), cost, "harvest " + c.lot().id());
+      m.harvests.add(new HarvestOption(c.lot(), c.account(), c.substitute(), c.price(), c.substitutePrice(), c.gainPerDollar(),
+          c.term(), c.taxPerDollar(), c.warnings(), v));
+      for (SellOption s : m.sells) {
+        if (s.lot().id().equals(c.lot().id())) {
+          new LinearProgram.RowBuilder().add(s.variable(), 1).add(v, 1).into(m.lp, 0, c.value(), "lot " + c.lot().id());
+        }
+      }
+    }
+
     // Per account: cash after trades and flows must not fall below what is kept.
     List<Integer> idle = new ArrayList<>();
-    Map<AccountId, Integer> idleByAccount = new LinkedHashMap<>();
     for (AccountPosition position : positions) {
       Account account = position.account();
       double start = position.cash().doubleValue() + request.flow(account.id()).doubleValue();
@@ -273,7 +324,6 @@ public final class Rebalancer {
         // idle ≥ final cash − reserve
         int idleVar = m.lp.variable(0, Double.POSITIVE_INFINITY, IDLE_CASH, "idle " + account.id());
         idle.add(idleVar);
-        idleByAccount.put(account.id(), idleVar);
         LinearProgram.RowBuilder row = new LinearProgram.RowBuilder();
         for (SellOption s : m.sells) {
           if (s.account().id().equals(account.id())) {
@@ -344,6 +394,9 @@ public final class Rebalancer {
           gains.add(s.variable(), s.gainPerDollar());
         }
       }
+      for (HarvestOption h : m.harvests) {
+        gains.add(h.variable(), h.gainPerDollar());
+      }
       m.budgetRow = m.lp.rows().size();
       gains.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, left), "tax budget");
     }
@@ -373,7 +426,7 @@ public final class Rebalancer {
    * purchase would wash a recent loss anywhere in the household.
    */
   private static Optional<Choice> chooseSecurity(Policy policy, AccountPosition position, AssetClass assetClass,
-      RebalanceRequest request, WashSaleRule wash) {
+      RebalanceRequest request, WashSaleRule wash, java.util.Set<String> avoid) {
     List<Security> candidates = new ArrayList<>();
     for (Lot lot : position.lots()) {
       policy.securities().find(lot.symbol()).filter(s -> s.assetClass().equals(assetClass)).ifPresent(s -> {
@@ -389,7 +442,8 @@ public final class Rebalancer {
     }
     String note = "";
     for (Security s : candidates) {
-      if (s.restricted() || request.data().prices().find(s.symbol(), request.asOf()).isEmpty()) {
+      if (s.restricted() || request.data().prices().find(s.symbol(), request.asOf()).isEmpty()
+          || avoid.contains(policy.securities().identityOf(s.symbol()))) {
         continue;
       }
       Optional<dev.keel.core.ledger.Disposal> loss = wash.openLossWashedBy(s.symbol(), request.asOf());

@@ -10,6 +10,7 @@ import dev.keel.core.problem.Problem;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class CsvTable {
     List<Problem> problems = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
     CsvSchema schema = CsvSchema.emptySchema().withComments();
+    // The line of the row being read, so that a syntax error (a quote never closed, found only at the end of the
+    // file) is reported where its row starts.
+    int[] rowLine = {-1};
     try (JsonParser parser = MAPPER.readerFor(String[].class).with(schema)
         .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES).with(CsvParser.Feature.TRIM_SPACES)
         .createParser(skipByteOrderMark(reader))) {
@@ -51,10 +55,12 @@ public final class CsvTable {
       while (parser.nextToken() == JsonToken.START_ARRAY) {
         // The array starts where the previous row ended; the row's line is where its first value is.
         int line = -1;
+        rowLine[0] = -1;
         List<String> cells = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
           if (line < 0) {
             line = parser.currentTokenLocation().getLineNr();
+            rowLine[0] = line;
           }
           cells.add(parser.getText());
         }
@@ -86,12 +92,27 @@ public final class CsvTable {
         problems.add(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required)));
       }
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-      problems.add(new Problem(file, line, null, null, "is not valid CSV: " + e.getOriginalMessage()));
+      int found = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+      int line = rowLine[0] > 0 ? rowLine[0] : found;
+      String where = found > line ? " (found on line " + found + ")" : "";
+      problems.add(new Problem(file, line, null, null, "is not valid CSV: " + e.getOriginalMessage() + where));
     } catch (IOException e) {
-      problems.add(Problem.ofFile(file, "could not be read: " + e.getMessage()));
+      problems.add(Problem.ofFile(file, notUtf8(e) ? NOT_UTF8 : "could not be read: " + e.getMessage()));
     }
     return Loaded.of(rows, problems);
+  }
+
+  /** The problem with a file saved in another encoding (Windows-1252, say): decoding stops at its first accent. */
+  static final String NOT_UTF8 = "is not UTF-8 text; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")";
+
+  /** Whether reading failed because the bytes are not UTF-8 (the cause may be wrapped by a parser). */
+  static boolean notUtf8(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CharacterCodingException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The reader without a leading U+FEFF, which would otherwise stick to the first column's name. */

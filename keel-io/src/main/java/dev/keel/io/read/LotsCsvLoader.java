@@ -26,6 +26,7 @@ public final class LotsCsvLoader {
 
   public static final List<String> REQUIRED = List.of("account", "symbol", "quantity", "cost_basis", "acquired");
   public static final List<String> OPTIONAL = List.of("lot_id");
+  private static final String ACQUIRED_EXPECTED = "is not a date; expected YYYY-MM-DD, inherited or inherited:YYYY-MM-DD";
 
   private LotsCsvLoader() {}
 
@@ -56,12 +57,15 @@ public final class LotsCsvLoader {
             acquired = rest.startsWith(":") ? parseDate(rest.substring(1)) : Optional.empty();
             acquiredOk = acquired.isPresent();
             if (!acquiredOk) {
-              acquiredCell.fail("is not a date; expected YYYY-MM-DD, inherited or inherited:YYYY-MM-DD");
+              acquiredCell.fail(ACQUIRED_EXPECTED);
             }
           }
         } else {
-          acquired = acquiredCell.date();
+          acquired = parseDate(text);
           acquiredOk = acquired.isPresent();
+          if (!acquiredOk) {
+            acquiredCell.fail(ACQUIRED_EXPECTED);
+          }
         }
       }
       Optional<LotId> lotId = r.cell("lot_id").id(LotId::of, "lot id (no spaces)");

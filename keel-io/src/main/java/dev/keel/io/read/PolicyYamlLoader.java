@@ -3,7 +3,10 @@ package dev.keel.io.read;
 import dev.keel.core.policy.Band;
 import dev.keel.core.policy.CheckCadence;
 import dev.keel.core.household.AccountType;
+import dev.keel.core.household.AccountId;
+import dev.keel.core.policy.HarvestSettings;
 import dev.keel.core.policy.Policy;
+import dev.keel.core.policy.ScheduledPurchase;
 import dev.keel.core.policy.RebalanceSettings;
 import dev.keel.core.policy.RebalanceTo;
 import dev.keel.core.problem.Problem;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads policy.yaml, the Investment Policy Statement: {@code targets}, {@code bands}, {@code
@@ -29,7 +33,10 @@ import java.util.Optional;
 public final class PolicyYamlLoader {
 
   private static final List<String> TOP = List.of("targets", "bands", "band_overrides", "check", "last_checked", "securities",
-      "rebalance_to", "location", "min_trade", "fractional", "restricted_lots", "transaction_cost");
+      "rebalance_to", "location", "min_trade", "fractional", "restricted_lots", "transaction_cost", "harvest");
+  private static final List<String> HARVEST = List.of("enabled", "min_loss", "min_loss_pct", "swap_back", "max_swap_back_gain",
+      "scheduled");
+  private static final List<String> SCHEDULED = List.of("account", "symbol", "kind", "next", "every");
   private static final List<String> SECURITY = List.of("symbol", "asset_class", "identical_group", "substitutes", "restricted", "name");
   private static final List<String> BAND = List.of("absolute", "relative");
 
@@ -80,11 +87,12 @@ public final class PolicyYamlLoader {
     Optional<LocalDate> lastChecked = map.cell("last_checked").date();
     List<Security> securities = securities(file, map, problems);
     RebalanceSettings rebalance = rebalance(file, map, targets, problems);
+    HarvestSettings harvest = harvest(file, map, problems);
     if (!problems.isEmpty() || band.isEmpty()) {
       return Loaded.failed(problems);
     }
-    return Loaded.of(
-        new Policy(targets, band.get(), overrides, cadence, lastChecked, SecurityMaster.of(securities), rebalance), problems);
+    return Loaded.of(new Policy(targets, band.get(), overrides, cadence, lastChecked, SecurityMaster.of(securities), rebalance,
+        harvest), problems);
   }
 
   private static RebalanceSettings rebalance(String file, YamlMap map, Map<AssetClass, BigDecimal> targets, List<Problem> problems) {
@@ -138,6 +146,44 @@ public final class PolicyYamlLoader {
             : map.cell("transaction_cost").fail("must be a fraction between 0 and 0.05 (0.0005 for 5 bps)"))
         .orElse(d.transactionCost());
     return new RebalanceSettings(to, location, minTrade, fractional, restrictedLots, cost);
+  }
+
+  private static HarvestSettings harvest(String file, YamlMap top, List<Problem> problems) {
+    Optional<YamlMap> section = YamlMap.of(file, top.child("harvest"), "harvest", problems);
+    if (section.isEmpty()) {
+      return HarvestSettings.DEFAULTS;
+    }
+    YamlMap h = section.get();
+    h.allowOnly(HARVEST);
+    HarvestSettings d = HarvestSettings.DEFAULTS;
+    boolean enabled = h.cell("enabled").bool().orElse(false);
+    BigDecimal minLoss = h.cell("min_loss").nonNegative().orElse(d.minLoss());
+    BigDecimal minLossPct = h.cell("min_loss_pct").fraction().orElse(d.minLossPct());
+    boolean swapBack = h.cell("swap_back").bool().orElse(false);
+    BigDecimal maxSwapBackGain = h.cell("max_swap_back_gain").nonNegative().orElse(d.maxSwapBackGain());
+    List<ScheduledPurchase> scheduled = new ArrayList<>();
+    YamlNode list = h.child("scheduled");
+    if (list != null && !list.isNull()) {
+      if (!list.isList()) {
+        problems.add(new Problem(file, list.line(), list.path(), null, "must be a list (each item starting with '- account:')"));
+      } else {
+        for (YamlNode item : list.items()) {
+          YamlMap.of(file, item, "harvest.scheduled", problems).ifPresent(s -> {
+            int before = problems.size();
+            s.allowOnly(SCHEDULED);
+            Optional<AccountId> account = s.cell("account").required().flatMap(x -> s.cell("account").id(AccountId::of, "account id"));
+            Optional<Symbol> symbol = s.cell("symbol").required().flatMap(x -> s.cell("symbol").id(Symbol::of, "symbol"));
+            String kind = s.cell("kind").text().orElse("purchase");
+            Optional<LocalDate> next = s.cell("next").required().flatMap(x -> s.cell("next").date());
+            Optional<CheckCadence> every = s.cell("every").oneOf(CheckCadence::find, "daily, weekly, monthly, quarterly, annually");
+            if (problems.size() == before) {
+              scheduled.add(new ScheduledPurchase(account.get(), symbol.get(), kind, next.get(), every));
+            }
+          });
+        }
+      }
+    }
+    return new HarvestSettings(enabled, minLoss, minLossPct, swapBack, maxSwapBackGain, scheduled);
   }
 
   private static Map<AssetClass, BigDecimal> targets(String file, YamlMap top, List<Problem> problems) {

@@ -31,9 +31,13 @@ public final class YamlReader {
       }
       YamlNode root = node(file, parser, "", problems);
       return Loaded.of(root, problems);
-    } catch (JsonProcessingException e) {
-      return Loaded.failed(List.of(syntaxProblem(file, e)));
     } catch (IOException e) {
+      if (CsvTable.notUtf8(e)) {
+        return Loaded.failed(List.of(Problem.ofFile(file, "is not UTF-8 text; save it as UTF-8")));
+      }
+      if (e instanceof JsonProcessingException syntax) {
+        return Loaded.failed(List.of(syntaxProblem(file, syntax)));
+      }
       return Loaded.failed(List.of(Problem.ofFile(file, "could not be read: " + e.getMessage())));
     }
   }

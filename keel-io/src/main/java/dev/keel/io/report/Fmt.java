@@ -11,12 +11,16 @@ public final class Fmt {
 
   private Fmt() {}
 
-  /** {@code $1,234.57}; negative as {@code -$1,234.57}. */
+  /**
+   * {@code $1,234.57}; negative as {@code -$1,234.57}; rounded to cents half-up (away from zero).
+   * The sign is the rounded amount's, so a loss of a fraction of a cent shows as {@code $0.00}, not
+   * {@code -$0.00}.
+   */
   public static String money(BigDecimal amount) {
     DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-    format.setRoundingMode(RoundingMode.HALF_UP);
-    String text = format.format(amount.abs());
-    return (amount.signum() < 0 ? "-$" : "$") + text;
+    BigDecimal rounded = amount.setScale(2, RoundingMode.HALF_UP);
+    String text = format.format(rounded.abs());
+    return (rounded.signum() < 0 ? "-$" : "$") + text;
   }
 
   /** A fraction as a percentage with two decimals: 0.4512 → {@code 45.12%}. */

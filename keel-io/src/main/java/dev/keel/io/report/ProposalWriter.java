@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.keel.core.drift.ClassDrift;
+import dev.keel.core.rebalance.Harvest;
 import dev.keel.core.rebalance.LotSale;
 import dev.keel.core.rebalance.Proposal;
 import dev.keel.core.rebalance.Side;
@@ -27,7 +28,7 @@ public final class ProposalWriter {
 
   public static String table(String householdName, Proposal p) {
     StringBuilder out = new StringBuilder();
-    out.append(householdName).append(" - rebalancing proposal as of ").append(p.asOf()).append(" (dry run: nothing is traded)\n");
+    out.append(householdName).append(" - trade proposal as of ").append(p.asOf()).append(" (dry run: nothing is traded)\n");
     out.append(p.summary()).append("\n\n");
     if (!p.trades().isEmpty()) {
       TextTable trades = new TextTable(List.of("account", "side", "symbol", "quantity", "price", "amount"),
@@ -72,6 +73,26 @@ public final class ProposalWriter {
     if (!p.unresolved().isEmpty()) {
       out.append("\nNot fixed:\n");
       p.unresolved().forEach(u -> out.append("  - ").append(u).append('\n'));
+    }
+    if (!p.harvests().isEmpty()) {
+      out.append("\nHarvests:\n");
+      for (Harvest h : p.harvests()) {
+        out.append("  - ").append(h.account()).append(": sell ").append(Fmt.qty(h.quantity())).append(' ').append(h.symbol())
+            .append(" (lot ").append(h.lotId()).append("), a ").append(h.term().code()).append("-term loss of ")
+            .append(Fmt.money(h.loss())).append("; buy ").append(Fmt.qty(h.substituteQuantity())).append(' ')
+            .append(h.substitute()).append('\n');
+        out.append("    saves about ").append(Fmt.money(h.taxSavedThisYear())).append(" this year");
+        if (h.carriedForward().signum() > 0) {
+          out.append("; ").append(Fmt.money(h.carriedForward())).append(" carried forward (worth up to ")
+              .append(Fmt.money(h.futureValue())).append(" later at today's long-term rate)");
+        }
+        out.append('\n').append("    ").append(h.basisNote()).append('\n');
+        h.warnings().forEach(w -> out.append("    WARNING: ").append(w).append('\n'));
+      }
+    }
+    if (!p.harvestBlocked().isEmpty()) {
+      out.append("\nNot harvested:\n");
+      p.harvestBlocked().forEach(b -> out.append("  - ").append(b).append('\n'));
     }
     return out.toString();
   }
@@ -126,6 +147,27 @@ public final class ProposalWriter {
     p.cashLeft().forEach((a, c) -> cash.put(a.value(), Fmt.cents(c)));
     root.put("cash_left", cash);
     root.put("unresolved", p.unresolved());
+    List<Map<String, Object>> harvests = new ArrayList<>();
+    for (Harvest h : p.harvests()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("account", h.account().value());
+      m.put("symbol", h.symbol().value());
+      m.put("lot_id", h.lotId().value());
+      m.put("quantity", Fmt.qty(h.quantity()));
+      m.put("loss", Fmt.cents(h.loss()));
+      m.put("term", h.term().code());
+      m.put("substitute", h.substitute().value());
+      m.put("substitute_quantity", Fmt.qty(h.substituteQuantity()));
+      m.put("tax_saved_this_year", Fmt.cents(h.taxSavedThisYear()));
+      m.put("carried_forward", Fmt.cents(h.carriedForward()));
+      m.put("future_value", Fmt.cents(h.futureValue()));
+      m.put("estimated_tax_value", Fmt.cents(h.taxSavedThisYear()));
+      m.put("note", h.basisNote());
+      m.put("warnings", h.warnings());
+      harvests.add(m);
+    }
+    root.put("harvests", harvests);
+    root.put("blocked", p.harvestBlocked());
     return root;
   }
 

@@ -1,0 +1,55 @@
+package dev.keel.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each benchmark's setup and body run once on small data, so that a change in the engine that
+ * breaks a benchmark fails {@code mvn verify} rather than the next benchmark run. Nothing is timed.
+ */
+class BenchmarksSmokeTest {
+
+  @Test
+  void test_ledgerReplay_booksTheTypicalHousehold() {
+    LedgerReplayBenchmark bench = new LedgerReplayBenchmark();
+    bench.seed = 42;
+    bench.setUp();
+
+    assertThat(bench.replay().ok()).isTrue();
+    assertThat(bench.replay().lots()).hasSizeGreaterThanOrEqualTo(250);
+  }
+
+  @Test
+  void test_driftScan_coversEveryClass() {
+    DriftScanBenchmark bench = new DriftScanBenchmark();
+    bench.seed = 42;
+    bench.setUp();
+
+    assertThat(bench.scan().classes()).hasSize(4);
+    assertThat(bench.scan().totalValue()).isPositive();
+  }
+
+  @Test
+  void test_driftThroughput_cyclesThroughEveryHousehold() {
+    DriftThroughputBenchmark bench = new DriftThroughputBenchmark();
+    bench.households = 5;
+    bench.setUp();
+    DriftThroughputBenchmark.Cursor cursor = new DriftThroughputBenchmark.Cursor();
+    cursor.next = 3;
+
+    for (int i = 0; i < 7; i++) {
+      assertThat(bench.scan(cursor).totalValue()).isPositive();
+    }
+    assertThat(cursor.next).isEqualTo(0); // 3 + 7 = 10 = 2 rounds of 5
+  }
+
+  @Test
+  void test_householdDrift_analyzesFromData() {
+    HouseholdDriftBenchmark bench = new HouseholdDriftBenchmark();
+    bench.seed = 42;
+    bench.setUp();
+
+    assertThat(bench.drift().checkDue()).isTrue();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.keel.core.report;
+
+import dev.keel.core.household.AccountId;
+import dev.keel.core.household.Household;
+import dev.keel.core.ledger.Acquisition;
+import dev.keel.core.ledger.Disposal;
+import dev.keel.core.ledger.LedgerResult;
+import dev.keel.core.money.Decimals;
+import dev.keel.core.security.Security;
+import dev.keel.core.security.SecurityMaster;
+import dev.keel.core.security.Symbol;
+import dev.keel.core.tax.Term;
+import dev.keel.core.tax.estimate.CapitalGainsInput;
+import dev.keel.core.tax.estimate.TaxEstimate;
+import dev.keel.core.tax.estimate.TaxEstimator;
+import dev.keel.core.tax.estimate.TaxProfiles;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the year's harvests in the booked ledger — a sale at a loss in a taxable account and, the
+ * same day in the same account, a purchase of another security of the same asset class that is
+ * not substantially identical — and values them: this year's tax with the year's results minus the
+ * tax without the harvested losses.
+ */
+public final class HarvestReporter {
+
+  public static final HarvestReporter DEFAULT = new HarvestReporter(TaxEstimator.DEFAULT);
+
+  private final TaxEstimator estimator;
+
+  public HarvestReporter(TaxEstimator estimator) {
+    this.estimator = estimator;
+  }
+
+  public HarvestReport report(Household household, SecurityMaster securities, LedgerResult books, int year) {
+    List<HarvestReport.Entry> entries = new ArrayList<>();
+    Map<AccountId, BigDecimal> byAccount = new LinkedHashMap<>();
+    BigDecimal harvestedSt = BigDecimal.ZERO;
+    BigDecimal harvestedLt = BigDecimal.ZERO;
+    for (Disposal d : books.disposals()) {
+      if (!d.taxable() || d.sold().getYear() != year || d.gain().signum() >= 0) {
+        continue;
+      }
+      Optional<Symbol> substitute = substituteBought(d, securities, books);
+      if (substitute.isEmpty()) {
+        continue;
+      }
+      BigDecimal loss = d.gain().negate();
+      entries.add(new HarvestReport.Entry(d, substitute.get(), loss));
+      byAccount.merge(d.account(), loss, BigDecimal::add);
+      if (d.term() == Term.SHORT) {
+        harvestedSt = harvestedSt.add(d.gain());
+      } else {
+        harvestedLt = harvestedLt.add(d.gain());
+      }
+    }
+    BigDecimal total = byAccount.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    RealizedGains gains = new GainsReporter(estimator).report(household, books, year);
+    BigDecimal st = gains.netShortTerm();
+    BigDecimal lt = gains.netLongTerm();
+    BigDecimal value;
+    BigDecimal carry;
+    String method;
+    var tax = household.tax();
+    if (tax.ordinaryIncome().isPresent() && tax.rates().isEmpty()) {
+      var profile = TaxProfiles.from(tax, year, estimator.tables());
+      TaxEstimate with = estimator.estimate(profile, CapitalGainsInput.of(st, lt));
+      TaxEstimate without = estimator.estimate(profile, CapitalGainsInput.of(st.subtract(harvestedSt), lt.subtract(harvestedLt)));
+      value = without.total().subtract(with.total());
+      carry = with.scheduleD().shortTermCarryforwardOut().add(with.scheduleD().longTermCarryforwardOut());
+      method = "bracket estimate for " + profile.year();
+    } else {
+      var rates = gains.rates();
+      BigDecimal limit = new BigDecimal(tax.filingStatus() == dev.keel.core.household.FilingStatus.MARRIED_SEPARATE ? "1500" : "3000");
+      value = flat(st.subtract(harvestedSt), lt.subtract(harvestedLt), rates, limit).subtract(flat(st, lt, rates, limit));
+      BigDecimal net = st.add(lt).subtract(tax.shortTermCarryforward()).subtract(tax.longTermCarryforward());
+      carry = net.signum() < 0 ? net.negate().subtract(net.negate().min(limit)) : BigDecimal.ZERO;
+      method = "marginal rates " + rates.shortTerm().toPlainString() + " / " + rates.longTerm().toPlainString();
+    }
+    return new HarvestReport(year, entries, byAccount, total, Decimals.cents(value), Decimals.cents(carry), method);
+  }
+
+  private static BigDecimal flat(BigDecimal st, BigDecimal lt, dev.keel.core.tax.MarginalRates rates, BigDecimal limit) {
+    BigDecimal net = st.add(lt);
+    if (net.signum() < 0) {
+      return net.negate().min(limit).negate().multiply(rates.shortTerm());
+    }
+    if (st.signum() >= 0 && lt.signum() >= 0) {
+      return st.multiply(rates.shortTerm()).add(lt.multiply(rates.longTerm()));
+    }
+    return st.signum() < 0 ? net.multiply(rates.longTerm()) : net.multiply(rates.shortTerm());
+  }
+
+  private static Optional<Symbol> substituteBought(Disposal d, SecurityMaster securities, LedgerResult books) {
+    Optional<Security> sold = securities.find(d.symbol());
+    if (sold.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Acquisition a : books.acquisitions()) {
+      if (a.account().equals(d.account()) && a.date().equals(d.sold()) && !a.symbol().equals(d.symbol())) {
+        Optional<Security> bought = securities.find(a.symbol());
+        if (bought.isPresent() && bought.get().assetClass().equals(sold.get().assetClass())
+            && !securities.substantiallyIdentical(a.symbol(), d.symbol())) {
+          return Optional.of(a.symbol());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
