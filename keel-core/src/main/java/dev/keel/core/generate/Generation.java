@@ -73,6 +73,7 @@ final class Generation {
   private final Draw lotDraw;
   private final Draw transactionDraw;
 
+  // The household as it is built, part by part.
   private final List<Plan> plans = new ArrayList<>();
   private final List<ClassModel> classes = new ArrayList<>();
   private final List<Listing> listings = new ArrayList<>();
@@ -83,6 +84,8 @@ final class Generation {
   private double[] familyVolatility;
   private PricePaths paths;
   private double[][] preference;
+
+  // The transaction simulation: cash per account, positions sold, losses sold, dividends paid.
   private BigDecimal[] cash;
   private final Set<Long> sold = new HashSet<>();
   private final Map<Long, List<GenLot>> positions = new LinkedHashMap<>();
@@ -759,12 +762,14 @@ final class Generation {
         Optional.of(quantity), Optional.of(price), Optional.empty(), fees, lot, SourceRef.NONE);
   }
 
-  /** Tradable positions that have not yet paid their dividend in the window. */
+  /** Tradable positions, not sold in the window, that have not yet paid their dividend in it. */
   private List<List<GenLot>> unpaidPositions(boolean taxAdvantagedOnly) {
     List<List<GenLot>> out = new ArrayList<>();
     for (List<GenLot> position : positions.values()) {
       Account account = plans.get(position.get(0).account).account();
-      if (account.tradable() && (!taxAdvantagedOnly || account.type().taxAdvantaged()) && !paid.contains(key(position.get(0).account, position.get(0).listing))) {
+      long key = key(position.get(0).account, position.get(0).listing);
+      if (account.tradable() && (!taxAdvantagedOnly || account.type().taxAdvantaged()) && !paid.contains(key)
+          && !sold.contains(key)) {
         out.add(position);
       }
     }

@@ -27,16 +27,17 @@ import java.util.Objects;
  *       remainder), the 5/25 band, sometimes an override for the smallest class, a quarterly
  *       cadence whose last check was three months to four and a half months ago, so a check is
  *       due on the as-of date.
- *   <li>Prices: a daily geometric random walk per fund family over {@link
+ *   <li>Prices: a geometric random walk with weekly steps per fund family over {@link
  *       GeneratorSettings#historyYears()} years (see {@link PricePaths}), with a correction in
  *       about half the equity classes over the last 60 days, so that recent lots show losses. The
  *       price table holds each security's price on the as-of date.
  *   <li>Opening lots ({@link GeneratorSettings#lots()}), all acquired on weekdays before the
  *       transaction window: basis = quantity × that day's price, to the cent; 12% turn long-term
  *       within 30 days of the as-of date, 18% more are short-term, the rest spread over the
- *       history; a quarter have fractional quantities; 3% of taxable lots are inherited. Bonds
- *       lean towards IRAs, REITs away from taxable accounts. Lot ids are {@code
- *       account/SYMBOL/n}.
+ *       history; a quarter have fractional quantities; 3% of taxable lots are inherited. Each
+ *       purchase is drawn so that, at today's prices, classes are held roughly in proportion to
+ *       their targets (some households drift out of their bands, some do not); bonds lean towards
+ *       IRAs, REITs away from taxable accounts. Lot ids are {@code account/SYMBOL/n}.
  *   <li>Transactions ({@link GeneratorSettings#transactions()}), on weekdays in the 45 days up
  *       to the as-of date, so inside wash-sale windows: loss sales of named lots in taxable
  *       accounts (tax-loss harvesting), other sales, buys (often a substitute for a loss just sold,

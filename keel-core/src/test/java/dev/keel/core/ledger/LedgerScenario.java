@@ -2,6 +2,7 @@ package dev.keel.core.ledger;
 
 import dev.keel.core.household.AccountId;
 import dev.keel.core.household.Household;
+import dev.keel.core.household.TaxSettings;
 import dev.keel.core.problem.SourceRef;
 import dev.keel.core.security.Security;
 import dev.keel.core.security.SecurityMaster;
@@ -43,7 +44,7 @@ final class LedgerScenario {
 
   private LedgerScenario(Household household) {
     this.household = household;
-    this.rates = household.tax().rates().orElse(dev.keel.core.household.TaxSettings.DEFAULT_RATES);
+    this.rates = household.tax().rates().orElse(TaxSettings.DEFAULT_RATES);
   }
 
   static LedgerScenario of(Household household) {

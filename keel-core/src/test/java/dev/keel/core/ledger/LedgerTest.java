@@ -11,6 +11,7 @@ import dev.keel.core.household.AccountId;
 import dev.keel.core.household.Household;
 import dev.keel.core.household.LotMethod;
 import dev.keel.core.problem.Problem;
+import dev.keel.core.problem.SourceRef;
 import dev.keel.core.security.Symbol;
 import dev.keel.core.tax.Term;
 import dev.keel.core.testkit.HouseholdBuilder;
@@ -80,7 +81,7 @@ class LedgerTest {
       assertThat(sold.term()).isEqualTo(Term.SHORT);
       assertThat(sold.taxable()).isTrue();
       assertThat(sold.washed()).isFalse();
-      assertThat(sold.source()).isEqualTo(dev.keel.core.problem.SourceRef.of("transactions.csv", 3));
+      assertThat(sold.source()).isEqualTo(SourceRef.of("transactions.csv", 3));
 
       Lot left = lot(result, "A");
       assertThat(left.quantity()).isEqualByComparingTo("6");

@@ -22,6 +22,7 @@ import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 /**
@@ -90,6 +91,17 @@ final class RandomHistory {
 
   private RandomHistory() {}
 
+  /** The same history with every account opening with {@code cash} dollars instead. */
+  static History withCash(History history, BigDecimal cash) {
+    List<Account> accounts = history.household().accounts().stream()
+        .map(a -> new Account(a.id(), a.type(), a.owners(), a.custodian(), a.lotMethod(), a.tradable(), cash, a.reserve(),
+            a.source()))
+        .toList();
+    Household household = new Household(history.household().name(), history.household().members(),
+        history.household().tax(), accounts, history.household().source());
+    return new History(household, history.openingLots(), history.transactions(), history.symbols());
+  }
+
   /** Fractional shares, fees and every lot method. */
   static Arbitrary<History> histories() {
     return specs(false).map(RandomHistory::build);
@@ -137,7 +149,7 @@ final class RandomHistory {
         methods,
         symbols,
         opening.list().ofMaxSize(3),
-        row.list().ofMinSize(5).ofMaxSize(40))
+        row.list().ofMinSize(5).ofMaxSize(40).withSizeDistribution(RandomDistribution.uniform()))
         .as((o, m, s, op, r) -> {
           List<AccountType> types = new ArrayList<>();
           types.add(AccountType.TAXABLE);

@@ -35,8 +35,16 @@ import java.util.Optional;
  */
 final class ShareByShareLedger {
 
-  /** The totals compared with the ledger's, in cents. */
-  record Totals(long disallowed, long permanent, long shortTermGain, long longTermGain) {}
+  /**
+   * The totals compared with the ledger's, in cents, and every share still held as {@code
+   * "account symbol basis-in-cents holding-since"}, sorted.
+   */
+  record Totals(long disallowed, long permanent, long shortTermGain, long longTermGain, List<String> openShares) {}
+
+  /** How {@link Totals#openShares()} writes one share. */
+  static String share(String account, String symbol, long basisCents, LocalDate holdingSince) {
+    return account + " " + symbol + " " + basisCents + " " + holdingSince;
+  }
 
   private static final class Share {
     final String account;
@@ -110,7 +118,9 @@ final class ShareByShareLedger {
         default -> throw new IllegalArgumentException("not generated: " + t.action());
       }
     }
-    return new Totals(disallowed, permanent, shortTermGain, longTermGain);
+    List<String> open = held.stream()
+        .map(h -> share(h.account, h.symbol, h.cost + h.adjustment, h.holdingSince)).sorted().toList();
+    return new Totals(disallowed, permanent, shortTermGain, longTermGain, open);
   }
 
   private void acquire(String account, String symbol, int shares, long cost, LocalDate date, boolean inherited,

@@ -189,6 +189,22 @@ class WashSaleHouseholdTest {
     }
 
     @Test
+    void test_lookBack_dividendReinvestedInTheIraBeforeTheSale_isPermanent() {
+      // 2 VOO reinvested in Wei's IRA on 2025-05-30, 10 days before Lin's loss sale: 2 × 50 = 100
+      // lost for good, the IRA lot's basis stays 2 × 465 = 930.
+      LedgerResult result = household()
+          .buy("2025-01-10", "lin", "VOO", "100", "500.00").lotId("A")
+          .reinvest("2025-05-30", "wei-ira", "VOO", "2", "465.00").lotId("DRIP")
+          .sell("2025-06-09", "lin", "VOO", "100", "450.00")
+          .replayOk();
+
+      assertThat(disposal(result, "A").disallowed()).isEqualByComparingTo("100.00");
+      assertThat(disposal(result, "A").permanentlyDisallowed()).isEqualByComparingTo("100.00");
+      assertThat(lot(result, "DRIP").costBasis()).isEqualByComparingTo("930.00");
+      assertThat(lot(result, "DRIP").replacement()).isTrue();
+    }
+
+    @Test
     void test_lookBack_day31Before_isNotAReplacement() {
       LedgerResult result = household()
           .buy("2025-01-10", "lin", "VOO", "100", "500.00").lotId("A")
@@ -308,9 +324,24 @@ class WashSaleHouseholdTest {
 
     @Test
     void test_inheritedSharesAreNotReplacements() {
-      LedgerResult result = linSellsVooAtALoss().inherit("2025-06-20", "wei", "VOO", "100", "45500").replayOk();
+      // Only shares acquired by purchase replace (IRC §1091(a): "acquired by purchase or by an
+      // exchange"); an inheritance before or after the sale does not.
+      LedgerResult after = linSellsVooAtALoss().inherit("2025-06-20", "wei", "VOO", "100", "45500").replayOk();
+      LedgerResult before = household()
+          .buy("2025-01-10", "lin", "VOO", "100", "500.00").lotId("A")
+          .inherit("2025-06-01", "wei", "VOO", "100", "45500").lotId("INH")
+          .sell("2025-06-09", "lin", "VOO", "100", "450.00")
+          .replayOk();
+      LedgerResult openingInherited = household()
+          .buy("2025-01-10", "lin", "VOO", "100", "500.00").lotId("A")
+          .openInherited("wei", "VOO", "100", "45500", "2025-06-01")
+          .sell("2025-06-09", "lin", "VOO", "100", "450.00")
+          .replayOk();
 
-      assertThat(result.washSales()).isEmpty();
+      assertThat(after.washSales()).isEmpty();
+      assertThat(before.washSales()).isEmpty();
+      assertThat(lot(before, "INH").replacement()).isFalse();
+      assertThat(openingInherited.washSales()).isEmpty();
     }
 
     @Test
@@ -335,6 +366,24 @@ class WashSaleHouseholdTest {
 
       assertThat(result.washSales()).isEmpty();
       assertThat(lot(result, "R").replacement()).isFalse();
+    }
+
+    @Test
+    void test_oneSaleOfTwoLossLots_eachLotWashedOnItsOwn() {
+      // One sale of 20 at 90 relieves L1 (10 at 100: −100) and L2 (10 at 95: −50); 20 bought a week
+      // later replace both, L1's shares first (the order the sale relieved them).
+      LedgerResult result = household()
+          .buy("2025-01-10", "lin", "X", "10", "100").lotId("L1")
+          .buy("2025-02-10", "lin", "X", "10", "95").lotId("L2")
+          .sell("2025-06-09", "lin", "X", "20", "90")
+          .buy("2025-06-16", "wei", "X", "15", "91").lotId("R1")
+          .buy("2025-06-17", "wei", "X", "5", "91").lotId("R2")
+          .replayOk();
+
+      assertThat(disposal(result, "L1").disallowed()).isEqualByComparingTo("100");
+      assertThat(disposal(result, "L2").disallowed()).isEqualByComparingTo("50");
+      assertThat(result.washSales()).extracting(w -> w.soldLot() + "→" + w.replacementLot() + " " + w.quantity().intValue())
+          .containsExactly("L1→R1.1 10", "L2→R1 5", "L2→R2 5");
     }
 
     @Test
