@@ -41,7 +41,9 @@ class RebalanceCommandTest {
     CliRun run = CliRun.of("rebalance", CliRun.EXAMPLE.toString(), "--as-of", "2026-11-14");
 
     assertThat(run.status()).isZero();
-    assertThat(run.out()).contains("No rebalance proposed: no check is due until 2026-11-15 (use --force to act now).");
+    // Harvesting is on in the example, so only the harvest trades; nothing rebalances.
+    assertThat(run.out()).contains("Tax-loss harvesting only (no rebalance due).");
+    assertThat(run.out()).doesNotContain("sell 226 VTI in alex-401k");
   }
 
   @Test
@@ -53,11 +55,51 @@ class RebalanceCommandTest {
     assertThat(run.status()).as(run.err()).isZero();
     JsonNode root = Json.mapper().readTree(run.out());
     for (JsonNode t : root.get("trades")) {
-      assertThat(t.get("side").asText()).isEqualTo("buy");
+      // The only sale is the harvest of the loss lot; the contribution alone fixes the drift.
+      if (t.get("side").asText().equals("sell")) {
+        assertThat(t.get("reason").asText()).contains("harvests a short-term loss");
+      }
     }
     assertThat(Files.readAllLines(orders).get(0)).isEqualTo("account,symbol,side,quantity,order_type,limit_price");
     assertThat(Files.readAllLines(orders)).hasSize(root.get("trades").size() + 1);
     assertThat(run.err()).contains("wrote " + root.get("trades").size() + " orders to");
+  }
+
+  @Test
+  void test_not_due_without_harvesting_proposes_nothing(@TempDir Path dir) throws Exception {
+    Path folder = CliRun.exampleWith(dir);
+    Files.writeString(folder.resolve("policy.yaml"),
+        Files.readString(folder.resolve("policy.yaml")).replace("enabled: true", "enabled: false"));
+
+    CliRun run = CliRun.of("rebalance", folder.toString(), "--as-of", "2026-11-14");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).contains("No rebalance proposed: no check is due until 2026-11-15 (use --force to act now).");
+  }
+
+  @Test
+  void test_harvest_example_json() throws Exception {
+    CliRun run = CliRun.of("harvest", CliRun.EXAMPLE.toString(), "--as-of", "2026-11-22", "--format", "json");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode root = Json.mapper().readTree(run.out());
+    JsonNode h = root.get("harvests").get(0);
+    assertThat(h.get("symbol").asText()).isEqualTo("VTI");
+    assertThat(h.get("lot_id").asText()).isEqualTo("J-VTI-2026");
+    assertThat(h.get("loss").decimalValue()).isEqualByComparingTo("607.50"); // 16,120.00 - 50 x 310.25
+    assertThat(h.get("substitute").asText()).isEqualTo("ITOT");
+    assertThat(h.get("warnings").get(0).asText()).contains("alex-401k").contains("2026-12-01").contains("switch it off through 2026-12-22");
+    assertThat(h.get("note").asText()).contains("a deferral, not a gift");
+    assertThat(root.get("trades")).hasSize(2);
+    assertThat(root.get("blocked")).isNotNull();
+  }
+
+  @Test
+  void test_harvest_report_2025_on_wash_sales_example() {
+    CliRun run = CliRun.of("harvest", GainsAndLotsCommandTest.WASH, "--report", "--year", "2025");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("losses harvested in 2025");
   }
 
   @Test
