@@ -1,9 +1,8 @@
 package dev.keel.core.rebalance;
 
-import dev.keel.core.household.FilingStatus;
 import dev.keel.core.household.TaxSettings;
 import dev.keel.core.money.Decimals;
-import dev.keel.core.tax.MarginalRates;
+import dev.keel.core.tax.FlatRateTax;
 import dev.keel.core.tax.Term;
 import dev.keel.core.tax.estimate.CapitalGainsInput;
 import dev.keel.core.tax.estimate.ScheduleD;
@@ -88,29 +87,14 @@ final class HarvestValuer {
   private Year year(BigDecimal st, BigDecimal lt) {
     TaxSettings tax = request.data().household().tax();
     int yearOf = request.asOf().getYear();
-    if (tax.ordinaryIncome().isPresent() && tax.rates().isEmpty()) {
+    if (tax.ordinaryIncome().isPresent()) {
       TaxProfile profile = TaxProfiles.from(tax, yearOf, estimator.tables());
       TaxEstimate e = estimator.estimate(profile, CapitalGainsInput.of(st, lt));
       ScheduleD d = e.scheduleD();
       return new Year(e.total(), d.shortTermCarryforwardOut().add(d.longTermCarryforwardOut()));
     }
-    MarginalRates rates = request.rates();
-    BigDecimal limit = tax.filingStatus() == FilingStatus.MARRIED_SEPARATE ? new BigDecimal("1500") : new BigDecimal("3000");
-    BigDecimal s = st.subtract(tax.shortTermCarryforward());
-    BigDecimal l = lt.subtract(tax.longTermCarryforward());
-    BigDecimal net = s.add(l);
-    if (net.signum() < 0) {
-      BigDecimal deducted = net.negate().min(limit);
-      return new Year(deducted.negate().multiply(rates.shortTerm()), net.negate().subtract(deducted));
-    }
-    BigDecimal taxDue;
-    if (s.signum() >= 0 && l.signum() >= 0) {
-      taxDue = s.multiply(rates.shortTerm()).add(l.multiply(rates.longTerm()));
-    } else if (s.signum() < 0) {
-      taxDue = net.multiply(rates.longTerm()); // short-term loss absorbed by long-term gain
-    } else {
-      taxDue = net.multiply(rates.shortTerm()); // long-term loss absorbed by short-term gain
-    }
-    return new Year(taxDue, BigDecimal.ZERO);
+    FlatRateTax.Result r = FlatRateTax.of(st, lt, tax.shortTermCarryforward(), tax.longTermCarryforward(), BigDecimal.ZERO,
+        request.rates(), tax.filingStatus());
+    return new Year(r.tax(), r.carriedOut());
   }
 }

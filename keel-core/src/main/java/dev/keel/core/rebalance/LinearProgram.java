@@ -24,15 +24,34 @@ public final class LinearProgram {
     return variables.size() - 1;
   }
 
+  /**
+   * Adds a row. Coefficients smaller than {@link #NEGLIGIBLE} in magnitude are dropped: they are
+   * rounding noise (a break-even lot's gain per dollar of 1e-16, say), and the simplex can stall on
+   * them. A row left with no coefficient is dropped when zero satisfies it.
+   */
   public void row(double lower, double upper, List<Integer> vars, List<Double> coefficients, String name) {
+    int n = 0;
     int[] v = new int[vars.size()];
     double[] c = new double[vars.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = vars.get(i);
-      c[i] = coefficients.get(i);
+    for (int i = 0; i < vars.size(); i++) {
+      double coefficient = coefficients.get(i);
+      if (Math.abs(coefficient) >= NEGLIGIBLE) {
+        v[n] = vars.get(i);
+        c[n] = coefficient;
+        n++;
+      }
     }
-    rows.add(new Row(lower, upper, v, c, name));
+    if (n == 0) {
+      if (lower > 0 || upper < 0) {
+        throw new IllegalArgumentException("row " + name + " has no variable and excludes zero: [" + lower + ", " + upper + "]");
+      }
+      return;
+    }
+    rows.add(new Row(lower, upper, java.util.Arrays.copyOf(v, n), java.util.Arrays.copyOf(c, n), name));
   }
+
+  /** Coefficients below this magnitude are noise. */
+  public static final double NEGLIGIBLE = 1e-9;
 
   public List<Variable> variables() {
     return variables;

@@ -33,8 +33,23 @@ public final class OrToolsLpSolver implements LpSolver {
     }
   }
 
+  /** A solve that takes longer than this has gone wrong (a typical household solves in milliseconds). */
+  private static final long TIME_LIMIT_MS = 10_000;
+
   @Override
   public double[] minimize(LinearProgram lp) {
+    try {
+      return solve(lp, backend);
+    } catch (IllegalStateException e) {
+      if (backend.equals("CLP")) {
+        throw e;
+      }
+      // A second, independent simplex before giving up: the program itself is always feasible.
+      return solve(lp, "CLP");
+    }
+  }
+
+  private static double[] solve(LinearProgram lp, String backend) {
     load();
     MPSolver solver = MPSolver.createSolver(backend);
     if (solver == null) {
@@ -60,9 +75,10 @@ public final class OrToolsLpSolver implements LpSolver {
         }
       }
       objective.setMinimization();
+      solver.setTimeLimit(TIME_LIMIT_MS);
       MPSolver.ResultStatus status = solver.solve();
       if (status != MPSolver.ResultStatus.OPTIMAL) {
-        throw new IllegalStateException("the rebalancing program could not be solved: " + status);
+        throw new IllegalStateException("the rebalancing program could not be solved by " + backend + ": " + status);
       }
       double[] x = new double[vars.length];
       for (int i = 0; i < vars.length; i++) {

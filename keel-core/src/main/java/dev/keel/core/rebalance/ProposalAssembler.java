@@ -15,6 +15,7 @@ import dev.keel.core.money.Decimals;
 import dev.keel.core.policy.Policy;
 import dev.keel.core.security.AssetClass;
 import dev.keel.core.security.Symbol;
+import dev.keel.core.tax.FlatRateTax;
 import dev.keel.core.tax.Term;
 import dev.keel.core.tax.estimate.CapitalGainsInput;
 import dev.keel.core.tax.estimate.TaxEstimator;
@@ -370,14 +371,18 @@ final class ProposalAssembler {
   private BigDecimal estimatedTax(BigDecimal st, BigDecimal lt) {
     TaxSettings tax = request.data().household().tax();
     int year = request.asOf().getYear();
-    if (tax.ordinaryIncome().isPresent() && tax.rates().isEmpty()) {
+    BigDecimal[] ytd = realizedByTerm(request.books(), request.asOf());
+    if (tax.ordinaryIncome().isPresent()) {
       TaxProfile profile = TaxProfiles.from(tax, year, estimator.tables());
-      BigDecimal[] ytd = realizedByTerm(request.books(), request.asOf());
       CapitalGainsInput base = CapitalGainsInput.of(ytd[0], ytd[1]);
       CapitalGainsInput with = CapitalGainsInput.of(ytd[0].add(st), ytd[1].add(lt));
       return estimator.estimate(profile, with).total().subtract(estimator.estimate(profile, base).total());
     }
-    return Decimals.cents(st.multiply(request.rates().shortTerm()).add(lt.multiply(request.rates().longTerm())));
+    BigDecimal before = FlatRateTax.of(ytd[0], ytd[1], tax.shortTermCarryforward(), tax.longTermCarryforward(), BigDecimal.ZERO,
+        request.rates(), tax.filingStatus()).tax();
+    BigDecimal after = FlatRateTax.of(ytd[0].add(st), ytd[1].add(lt), tax.shortTermCarryforward(), tax.longTermCarryforward(),
+        BigDecimal.ZERO, request.rates(), tax.filingStatus()).tax();
+    return Decimals.cents(after.subtract(before));
   }
 
   /** Net gains realized in taxable accounts in {@code asOf}'s calendar year up to {@code asOf}. */

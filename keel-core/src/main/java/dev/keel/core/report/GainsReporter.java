@@ -7,6 +7,7 @@ import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.Income;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.money.Decimals;
+import dev.keel.core.tax.FlatRateTax;
 import dev.keel.core.tax.MarginalRates;
 import dev.keel.core.tax.Term;
 import dev.keel.core.tax.estimate.CapitalGainsInput;
@@ -22,6 +23,10 @@ import java.util.Optional;
 /**
  * Builds a year's realized gains from the booked ledger: the Form 8949 rows of taxable accounts,
  * the wash-sale totals and the tax estimate. A query over the ledger, not bookkeeping of its own.
+ *
+ * <p>With the household's income the estimate uses the brackets; with rates only, {@link
+ * FlatRateTax}: the tax the year's investment results add, Schedule D netting and the loss limit
+ * included (negative when losses reduce the tax on other income).
  *
  * <p>Dividends enter the bracket estimate as ordinary (non-qualified) dividends: Keel does not know
  * which part of a fund's dividends is qualified, and overstating a tax is the safer error here.
@@ -67,17 +72,19 @@ public final class GainsReporter {
     MarginalRates rates = TaxProfiles.marginalRates(tax, year, estimator);
     Optional<TaxEstimate> estimate = Optional.empty();
     Optional<BigDecimal> flat = Optional.empty();
-    if (tax.ordinaryIncome().isPresent() && tax.rates().isEmpty()) {
+    if (tax.ordinaryIncome().isPresent()) {
       TaxProfile profile = TaxProfiles.from(tax, year, estimator.tables());
       CapitalGainsInput input = CapitalGainsInput.of(st.gain(), lt.gain())
           .withDividends(dividends, BigDecimal.ZERO)
           .withInterest(interest);
       estimate = Optional.of(estimator.estimate(profile, input));
     } else {
-      BigDecimal stTax = st.gain().multiply(rates.shortTerm());
-      BigDecimal ltTax = lt.gain().multiply(rates.longTerm());
-      BigDecimal income = dividends.add(interest).multiply(rates.shortTerm());
-      flat = Optional.of(Decimals.cents(stTax.add(ltTax).add(income).max(BigDecimal.ZERO)));
+      BigDecimal other = dividends.add(interest);
+      BigDecimal with = FlatRateTax.of(st.gain(), lt.gain(), tax.shortTermCarryforward(), tax.longTermCarryforward(), other,
+          rates, tax.filingStatus()).tax();
+      BigDecimal without = FlatRateTax.of(BigDecimal.ZERO, BigDecimal.ZERO, tax.shortTermCarryforward(),
+          tax.longTermCarryforward(), BigDecimal.ZERO, rates, tax.filingStatus()).tax();
+      flat = Optional.of(Decimals.cents(with.subtract(without)));
     }
     return new RealizedGains(year, shortTerm, longTerm, st, lt, disallowed.subtract(permanent), permanent, dividends,
         interest, estimate, flat, rates);

@@ -9,6 +9,7 @@ import dev.keel.core.money.Decimals;
 import dev.keel.core.security.Security;
 import dev.keel.core.security.SecurityMaster;
 import dev.keel.core.security.Symbol;
+import dev.keel.core.tax.FlatRateTax;
 import dev.keel.core.tax.Term;
 import dev.keel.core.tax.estimate.CapitalGainsInput;
 import dev.keel.core.tax.estimate.TaxEstimate;
@@ -67,7 +68,7 @@ public final class HarvestReporter {
     BigDecimal carry;
     String method;
     var tax = household.tax();
-    if (tax.ordinaryIncome().isPresent() && tax.rates().isEmpty()) {
+    if (tax.ordinaryIncome().isPresent()) {
       var profile = TaxProfiles.from(tax, year, estimator.tables());
       TaxEstimate with = estimator.estimate(profile, CapitalGainsInput.of(st, lt));
       TaxEstimate without = estimator.estimate(profile, CapitalGainsInput.of(st.subtract(harvestedSt), lt.subtract(harvestedLt)));
@@ -76,24 +77,15 @@ public final class HarvestReporter {
       method = "bracket estimate for " + profile.year();
     } else {
       var rates = gains.rates();
-      BigDecimal limit = new BigDecimal(tax.filingStatus() == dev.keel.core.household.FilingStatus.MARRIED_SEPARATE ? "1500" : "3000");
-      value = flat(st.subtract(harvestedSt), lt.subtract(harvestedLt), rates, limit).subtract(flat(st, lt, rates, limit));
-      BigDecimal net = st.add(lt).subtract(tax.shortTermCarryforward()).subtract(tax.longTermCarryforward());
-      carry = net.signum() < 0 ? net.negate().subtract(net.negate().min(limit)) : BigDecimal.ZERO;
+      FlatRateTax.Result with = FlatRateTax.of(st, lt, tax.shortTermCarryforward(), tax.longTermCarryforward(), BigDecimal.ZERO,
+          rates, tax.filingStatus());
+      FlatRateTax.Result without = FlatRateTax.of(st.subtract(harvestedSt), lt.subtract(harvestedLt), tax.shortTermCarryforward(),
+          tax.longTermCarryforward(), BigDecimal.ZERO, rates, tax.filingStatus());
+      value = without.tax().subtract(with.tax());
+      carry = with.carriedOut();
       method = "marginal rates " + rates.shortTerm().toPlainString() + " / " + rates.longTerm().toPlainString();
     }
     return new HarvestReport(year, entries, byAccount, total, Decimals.cents(value), Decimals.cents(carry), method);
-  }
-
-  private static BigDecimal flat(BigDecimal st, BigDecimal lt, dev.keel.core.tax.MarginalRates rates, BigDecimal limit) {
-    BigDecimal net = st.add(lt);
-    if (net.signum() < 0) {
-      return net.negate().min(limit).negate().multiply(rates.shortTerm());
-    }
-    if (st.signum() >= 0 && lt.signum() >= 0) {
-      return st.multiply(rates.shortTerm()).add(lt.multiply(rates.longTerm()));
-    }
-    return st.signum() < 0 ? net.multiply(rates.longTerm()) : net.multiply(rates.shortTerm());
   }
 
   private static Optional<Symbol> substituteBought(Disposal d, SecurityMaster securities, LedgerResult books) {

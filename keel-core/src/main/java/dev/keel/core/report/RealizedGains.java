@@ -20,8 +20,9 @@ import java.util.Optional;
  * @param dividends cash and reinvested dividends in taxable accounts, in dollars
  * @param interest interest in taxable accounts, in dollars
  * @param estimate the bracket-based estimate when the household gives its income
- * @param flatRateTax when no income is given: net short-term × short-term rate + net long-term ×
- *     long-term rate, not below zero
+ * @param flatRateTax when no income is given: the tax the year's investment results add at the
+ *     household's marginal rates ({@link dev.keel.core.tax.FlatRateTax}); negative when losses
+ *     reduce the tax on other income
  * @param rates the marginal rates used
  */
 public record RealizedGains(

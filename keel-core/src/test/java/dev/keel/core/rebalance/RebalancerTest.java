@@ -71,7 +71,8 @@ class RebalancerTest {
         .containsExactly("L3:100", "L2:30");
     assertThat(p.tax().longTermGain()).isEqualByComparingTo("-1700");
     assertThat(p.tax().shortTermGain()).isEqualByComparingTo("0");
-    assertThat(p.tax().estimatedTax()).isEqualByComparingTo("-340.00"); // -1,700 x 20%
+    // A net loss of 1,700 is deductible against ordinary income (IRC §1211(b)): -1,700 x 35% = -595.
+    assertThat(p.tax().estimatedTax()).isEqualByComparingTo("-595.00");
     assertThat(p.unresolved()).anyMatch(u -> u.contains("L4") && u.contains("short-term gain"));
   }
 

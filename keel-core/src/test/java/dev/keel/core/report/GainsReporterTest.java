@@ -100,17 +100,18 @@ class GainsReporterTest {
   void test_report_flatRateEstimate_whenRatesGiven() {
     RealizedGains gains = report(household(flatRates()), 2026);
 
-    // −1,200 × 0.35 + 3,995 × 0.20 + (150 + 10) × 0.35 = −420 + 799 + 56 = 435.00
+    // Schedule D netting (FlatRateTax): the short-term loss absorbs long-term gain,
+    // (3,995 − 1,200) × 0.20 + (150 + 10) × 0.35 = 559 + 56 = 615.00
     assertThat(gains.estimate()).isEmpty();
-    assertThat(gains.flatRateTax()).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("435.00"));
+    assertThat(gains.flatRateTax()).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("615.00"));
     assertThat(gains.flatRateTax().orElseThrow().scale()).isEqualTo(2);
-    assertThat(gains.estimatedTax()).isEqualByComparingTo("435.00");
+    assertThat(gains.estimatedTax()).isEqualByComparingTo("615.00");
     assertThat(gains.rates()).isEqualTo(ReportFixtures.RATES);
   }
 
   @Test
-  void test_report_flatRateEstimate_notBelowZero() {
-    // 2026 with only the VXUS loss: −500 × 0.35 = −175 → 0
+  void test_report_flatRateEstimate_lossReducesTaxOnOtherIncome() {
+    // 2026 with only the VXUS loss: deductible against ordinary income (IRC §1211(b)), −500 × 0.35 = −175
     Household household = household(flatRates());
     LedgerResult books = books(household, ReportFixtures.openingLots(),
         ReportFixtures.transactions().subList(2, 3), Optional.empty());
@@ -118,16 +119,16 @@ class GainsReporterTest {
     RealizedGains gains = GainsReporter.DEFAULT.report(household, books, 2026);
 
     assertThat(gains.netShortTerm()).isEqualByComparingTo("-500");
-    assertThat(gains.flatRateTax()).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("0"));
+    assertThat(gains.flatRateTax()).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("-175.00"));
   }
 
   @Test
   void test_report_noRatesNoIncome_defaultRates() {
     RealizedGains gains = report(household(TaxSettings.defaults()), 2026);
 
-    // −1,200 × 0.32 + 3,995 × 0.15 + 160 × 0.32 = −384 + 599.25 + 51.20 = 266.45
+    // (3,995 − 1,200) × 0.15 + 160 × 0.32 = 419.25 + 51.20 = 470.45
     assertThat(gains.rates()).isEqualTo(TaxSettings.DEFAULT_RATES);
-    assertThat(gains.flatRateTax()).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("266.45"));
+    assertThat(gains.flatRateTax()).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("470.45"));
   }
 
   @Test

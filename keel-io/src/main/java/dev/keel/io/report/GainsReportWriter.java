@@ -95,7 +95,8 @@ public final class GainsReportWriter {
     } else {
       out.append("Tax estimate ").append(gains.year()).append(" at marginal rates ").append(Fmt.pct(gains.rates().shortTerm()))
           .append(" short-term, ").append(Fmt.pct(gains.rates().longTerm())).append(" long-term: ")
-          .append(Fmt.money(gains.estimatedTax())).append(" (give tax.income in household.yaml for a bracket estimate)\n");
+          .append(Fmt.money(gains.estimatedTax())).append(" added by the year's investment results, Schedule D netting and the\n"
+              + "  $3,000 loss limit included (give tax.income in household.yaml for a bracket estimate)\n");
     }
     return out.toString();
   }
