@@ -352,8 +352,8 @@ final class ProposalAssembler {
       if (!model.correcting) {
         reasons.add("no rebalance is due, so only the cash flows were placed");
       }
-      model.blocked.stream().filter(b -> b.assetClass().equals(c.assetClass())).limit(3).map(Rebalancer.Blocked::text)
-          .forEach(reasons::add);
+      model.blocked.stream().filter(b -> b.assetClass().equals(c.assetClass())).map(Rebalancer.Blocked::text).distinct()
+          .limit(3).forEach(reasons::add);
       if (reasons.isEmpty()) {
         reasons.add("nothing tradable in the household can move it further (held-away, restricted or rounding)");
       }
@@ -361,8 +361,9 @@ final class ProposalAssembler {
       out.add(why.toString());
     }
     for (Rebalancer.Blocked b : model.blocked) {
-      if (out.stream().noneMatch(o -> o.contains(b.text()))) {
-        out.add("not sold: " + b.text());
+      String text = (b.text().startsWith("nothing of") ? "" : "not sold: ") + b.text();
+      if (out.stream().noneMatch(o -> o.contains(b.text())) && !out.contains(text)) {
+        out.add(text);
       }
     }
     return out;

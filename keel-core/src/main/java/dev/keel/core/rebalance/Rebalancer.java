@@ -238,9 +238,15 @@ public final class Rebalancer {
               continue;
             }
             taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
-            // A tie-breaker only, in proportion to the tax it saves and always less than the cost of
-            // trading: the biggest saving first when the class must be sold, never sold for the loss alone.
-            cost -= 0.9 * eps * Math.min(1, -taxPerDollar);
+            if (correct && (plan.breached() || request.force())) {
+              // The class must be sold: its loss lots come first, at their full value, before even a
+              // tax-free sale in an IRA. The sell bound keeps this from going past the class's goal.
+              cost += taxPerDollar;
+            } else {
+              // Sold only to place cash flows: a tie-breaker in proportion to the saving, always less
+              // than the cost of trading, so that nothing is ever sold for the loss alone.
+              cost -= 0.9 * eps * Math.min(1, -taxPerDollar);
+            }
           }
         }
         double value = lot.quantity().doubleValue() * p;
@@ -263,6 +269,8 @@ public final class Rebalancer {
         if (choice.isEmpty()) {
           Optional<Choice> any = chooseSecurity(policy, position, plan.assetClass(), request, wash, java.util.Set.of());
           if (any.isEmpty()) {
+            m.blocked.add(new Blocked(plan.assetClass(), "nothing of " + plan.assetClass() + " can be bought: "
+                + unbuyable(policy, plan.assetClass(), request, wash)));
             continue;
           }
           // The class's only buyable group is being harvested: buying it would wash the harvest.
@@ -419,6 +427,26 @@ public final class Rebalancer {
   }
 
   private record Choice(Security security, String note) {}
+
+  /** Why no security of a class can be bought: each one's reason. */
+  private static String unbuyable(Policy policy, AssetClass assetClass, RebalanceRequest request, WashSaleRule wash) {
+    List<String> reasons = new ArrayList<>();
+    for (Security s : policy.securities().all()) {
+      if (!s.assetClass().equals(assetClass)) {
+        continue;
+      }
+      if (s.restricted()) {
+        reasons.add(s.symbol() + " is restricted");
+      } else if (request.data().prices().find(s.symbol(), request.asOf()).isEmpty()) {
+        reasons.add(s.symbol() + " has no price");
+      } else {
+        wash.openLossWashedBy(s.symbol(), request.asOf()).ifPresent(d -> reasons.add("buying " + s.symbol()
+            + " would wash the loss on " + d.symbol() + " sold " + d.sold() + " in " + d.account() + " (possible from "
+            + d.sold().plusDays(WashSaleRule.WINDOW_DAYS + 1) + ")"));
+      }
+    }
+    return reasons.isEmpty() ? "no security of the class is listed" : String.join("; ", reasons);
+  }
 
   /**
    * The security to buy for a class in an account: one the account already holds if it is
