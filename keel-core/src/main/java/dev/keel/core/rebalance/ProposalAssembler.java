@@ -121,6 +121,7 @@ final class ProposalAssembler {
       drafts.add(pair[0]);
       drafts.add(pair[1]);
     }
+    keepWithinBudget(drafts, swapBacks, fractional, minTrade, harvestBlocked);
     List<String> unresolved = new ArrayList<>();
     Map<AccountId, BigDecimal> cash = repairCash(drafts, fractional, minTrade, unresolved);
 
@@ -235,27 +236,136 @@ final class ProposalAssembler {
     return cash;
   }
 
-  /** Lots relieved by a sale: the program's chosen lots, the cheapest per dollar first, via {@link LotRelief}. */
+  /**
+   * Lots relieved by a sale, as the program chose them: each lot first gets the whole part of the
+   * shares the program sold from it, then what rounding left over goes to the lots in order of gain
+   * per share, losses first. Shares a sale is short of the program's (rounding down, a trim to stay
+   * in the tax budget) thus come off the lots with the most gain. Relief itself is {@link LotRelief}'s.
+   */
   private List<LotSale> relieve(Draft d) {
     List<SellOption> options = new ArrayList<>(d.options);
-    options.sort(Comparator.comparingDouble(SellOption::costPerDollar).thenComparing(o -> o.lot().id()));
-    List<LotSale> sales = new ArrayList<>();
+    options.sort(Comparator.comparingDouble(SellOption::gainPerDollar).thenComparing(o -> o.term() == Term.SHORT ? 0 : 1)
+        .thenComparing(o -> o.lot().id()));
+    Map<SellOption, BigDecimal> take = new java.util.IdentityHashMap<>();
     BigDecimal left = d.quantity;
-    BigDecimal proceedsLeft = d.amount();
     for (SellOption o : options) {
-      if (left.signum() == 0) {
+      BigDecimal planned = planned(o);
+      BigDecimal q = planned.compareTo(o.lot().quantity()) >= 0 ? o.lot().quantity() : planned.setScale(0, RoundingMode.DOWN);
+      q = q.min(left);
+      take.put(o, q);
+      left = left.subtract(q);
+    }
+    for (SellOption o : options) {
+      if (left.signum() <= 0) {
         break;
       }
+      BigDecimal more = left.min(o.lot().quantity().subtract(take.get(o)));
+      take.merge(o, more, BigDecimal::add);
+      left = left.subtract(more);
+    }
+    List<LotSale> sales = new ArrayList<>();
+    BigDecimal proceedsLeft = d.amount();
+    BigDecimal toGo = d.quantity;
+    for (SellOption o : options) {
+      BigDecimal q = take.get(o);
+      if (q.signum() <= 0) {
+        continue;
+      }
       Lot lot = o.lot();
-      BigDecimal q = left.min(lot.quantity());
-      left = left.subtract(q);
-      BigDecimal proceeds = left.signum() == 0 ? proceedsLeft : LotRelief.share(d.amount(), q, d.quantity);
+      toGo = toGo.subtract(q);
+      BigDecimal proceeds = toGo.signum() == 0 ? proceedsLeft : LotRelief.share(d.amount(), q, d.quantity);
       proceedsLeft = proceedsLeft.subtract(proceeds);
       LotRelief.Relief relief = LotRelief.relieve(lot, q);
       sales.add(new LotSale(lot.id(), lot.acquired(), q, relief.relievedBasis(), proceeds,
           proceeds.subtract(relief.relievedBasis()), lot.term(request.asOf())));
     }
     return sales;
+  }
+
+  /** Shares the program sold from an option's lot; all of it for sales sized outside the program. */
+  private BigDecimal planned(SellOption o) {
+    if (o.variable() < 0) {
+      return o.lot().quantity();
+    }
+    double shares = x[o.variable()] / o.price();
+    if (shares >= o.lot().quantity().doubleValue() - TINY) {
+      return o.lot().quantity();
+    }
+    return BigDecimal.valueOf(Math.max(0, shares + TINY)).setScale(FRACTION_SCALE, RoundingMode.DOWN);
+  }
+
+  /**
+   * Whole shares, minimum trade sizes and harvests that could not be placed make the exact gains
+   * differ from the program's doubles. When they exceed {@code tax.max_net_gains}, taxable sales
+   * shrink, from the lot with the most gain per share, until the budget holds; swap backs that
+   * realize a gain go first. Runs before the cash repair, which then trims the buys these sales paid for.
+   */
+  private void keepWithinBudget(List<Draft> drafts, List<Draft[]> swapBacks, boolean fractional, BigDecimal minTrade,
+      List<String> blocked) {
+    Optional<BigDecimal> left = budgetLeft(request.data().household().tax(), realizedThisYear(request.books(), request.asOf()));
+    if (left.isEmpty()) {
+      return;
+    }
+    BigDecimal allowed = left.get().max(BigDecimal.ZERO);
+    for (Draft[] pair : new ArrayList<>(swapBacks)) {
+      BigDecimal net = netGain(drafts);
+      BigDecimal gain = gain(relieve(pair[0]));
+      if (net.compareTo(allowed) > 0 && gain.signum() > 0) {
+        drafts.remove(pair[0]);
+        drafts.remove(pair[1]);
+        swapBacks.remove(pair);
+        blocked.add(pair[0].symbol + " in " + pair[0].account + ": swap back to " + pair[1].symbol
+            + " not proposed, its gain would exceed the tax budget (tax.max_net_gains)");
+      }
+    }
+    BigDecimal step = fractional ? BigDecimal.ONE.movePointLeft(FRACTION_SCALE) : BigDecimal.ONE;
+    while (true) {
+      BigDecimal excess = netGain(drafts).subtract(allowed);
+      if (excess.signum() <= 0) {
+        return;
+      }
+      Draft worst = null;
+      LotSale worstLot = null;
+      for (Draft d : drafts) {
+        if (d.side != Side.SELL || !d.taxable || d.kind != Kind.REBALANCE) {
+          continue;
+        }
+        List<LotSale> lots = relieve(d);
+        LotSale last = lots.get(lots.size() - 1);
+        if (last.gain().signum() > 0 && (worstLot == null || perShare(last).compareTo(perShare(worstLot)) > 0)) {
+          worst = d;
+          worstLot = last;
+        }
+      }
+      if (worst == null) {
+        return; // nothing left that realizes a gain; the program's budget row makes this unreachable in practice
+      }
+      BigDecimal cut = excess.divide(perShare(worstLot), FRACTION_SCALE, RoundingMode.UP);
+      BigDecimal lotShares = worstLot.quantity().divide(step, 0, RoundingMode.UP).multiply(step);
+      cut = cut.divide(step, 0, RoundingMode.UP).multiply(step).min(lotShares).min(worst.quantity);
+      worst.quantity = worst.quantity.subtract(cut);
+      if (worst.quantity.signum() <= 0 || (worst.amount().compareTo(minTrade) < 0 && gain(relieve(worst)).signum() >= 0)) {
+        drafts.remove(worst);
+      }
+    }
+  }
+
+  private BigDecimal netGain(List<Draft> drafts) {
+    BigDecimal net = BigDecimal.ZERO;
+    for (Draft d : drafts) {
+      if (d.side == Side.SELL && d.taxable && d.quantity.signum() > 0) {
+        net = net.add(gain(relieve(d)));
+      }
+    }
+    return net;
+  }
+
+  private static BigDecimal gain(List<LotSale> lots) {
+    return lots.stream().map(LotSale::gain).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private static BigDecimal perShare(LotSale sale) {
+    return sale.gain().divide(sale.quantity(), Decimals.RATIO);
   }
 
   private String reason(Draft d, List<LotSale> lots) {

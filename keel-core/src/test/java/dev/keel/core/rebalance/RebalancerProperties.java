@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -61,6 +62,19 @@ class RebalancerProperties {
     BigDecimal budget = p.tax().budgetLeft().orElseThrow();
     // Whole-share rounding only ever sells less than the program chose.
     assertThat(p.tax().netGain()).isLessThanOrEqualTo(budget.max(BigDecimal.ZERO).add(new BigDecimal("0.01")));
+  }
+
+  /**
+   * Bug (CI, 2026-11-22): the program kept net gains at 1,000, but rounding a 94.x-share bond sale
+   * to whole shares and relieving lots in a different order than the program chose realized 1,003.50.
+   * Lots now follow the program's choice and exact gains are trimmed back into the budget.
+   */
+  @Example
+  void tax_budget_holds_after_rounding_to_whole_shares() {
+    Proposal p = RandomHouseholds.generate(3620, false).maxNetGains("1000").propose(true);
+
+    assertThat(p.tax().netGain()).isPositive().isLessThanOrEqualTo(new BigDecimal("1000"));
+    assertThat(p.sells()).isNotEmpty();
   }
 
   @Property(tries = 100)
