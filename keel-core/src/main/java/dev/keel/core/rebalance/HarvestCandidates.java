@@ -32,7 +32,8 @@ import java.util.Set;
  *       household, would wash the loss;
  *   <li>its substitute is the first of the security's {@code substitutes} of the same asset class
  *       that is not in the same identical group, not restricted, priced, not a group this proposal
- *       harvests, and whose purchase would not wash a loss sold in the last 30 days;
+ *       harvests, and whose purchase would not wash a loss sold in the last 30 days; one the
+ *       household holds at a harvestable loss only when no other is eligible;
  *   <li>a group bought as a substitute is not harvested in the same proposal.
  * </ul>
  *
@@ -83,6 +84,10 @@ final class HarvestCandidates {
       }
     }
     losses.sort(Comparator.comparing(Loss::loss).reversed().thenComparing(l -> l.lot().id()));
+    // Buying a substitute the household holds at a loss would keep that loss from being harvested
+    // for 30 days: such a substitute is used only when no other is eligible.
+    Set<String> atALoss = new java.util.HashSet<>();
+    losses.forEach(l -> atALoss.add(securities.identityOf(l.lot().symbol())));
 
     List<Candidate> out = new ArrayList<>();
     for (Loss l : losses) {
@@ -102,6 +107,7 @@ final class HarvestCandidates {
         continue;
       }
       Optional<Security> substitute = Optional.empty();
+      Optional<Security> heldAtALoss = Optional.empty();
       List<String> rejected = new ArrayList<>();
       for (Symbol symbol : l.security().substitutes()) {
         Optional<Security> s = securities.find(symbol);
@@ -118,10 +124,17 @@ final class HarvestCandidates {
         } else if (wash.purchaseWouldWash(symbol, asOf)) {
           var d = wash.openLossWashedBy(symbol, asOf).orElseThrow();
           rejected.add("buying " + symbol + " would wash the loss on " + d.symbol() + " sold " + d.sold() + " in " + d.account());
+        } else if (atALoss.contains(securities.identityOf(symbol))) {
+          if (heldAtALoss.isEmpty()) {
+            heldAtALoss = s;
+          }
         } else {
           substitute = s;
           break;
         }
+      }
+      if (substitute.isEmpty()) {
+        substitute = heldAtALoss;
       }
       if (substitute.isEmpty()) {
         blocked.add(what + ": no eligible substitute" + (rejected.isEmpty() ? " (list some under substitutes)" : " (" + String.join("; ", rejected) + ")"));

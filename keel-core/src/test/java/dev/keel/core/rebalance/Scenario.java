@@ -12,6 +12,7 @@ import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.policy.Band;
 import dev.keel.core.policy.CheckCadence;
+import dev.keel.core.policy.HarvestSettings;
 import dev.keel.core.policy.Policy;
 import dev.keel.core.policy.RebalanceSettings;
 import dev.keel.core.portfolio.HouseholdData;
@@ -45,6 +46,7 @@ final class Scenario {
   private TaxSettings tax = TaxSettings.of(FilingStatus.MARRIED_JOINT, MarginalRates.of("0.35", "0.20"));
   private RebalanceSettings settings = RebalanceSettings.DEFAULTS.withFractional(true);
   private Band band = Band.of("0.05", "0.25");
+  private HarvestSettings harvest = HarvestSettings.DEFAULTS;
 
   private Scenario(LocalDate asOf) {
     this.asOf = asOf;
@@ -112,6 +114,28 @@ final class Scenario {
     return this;
   }
 
+  Scenario reinvest(String date, String account, String symbol, String quantity, String price) {
+    transactions.add(Transaction.trade(LocalDate.parse(date), account, Action.REINVEST, symbol, quantity, price));
+    return this;
+  }
+
+  Scenario transaction(Transaction t) {
+    transactions.add(t);
+    return this;
+  }
+
+  /** A dated price: the price from {@code date} on, until a later one. */
+  Scenario price(String symbol, LocalDate date, BigDecimal price) {
+    prices.put(Symbol.of(symbol), date, price);
+    return this;
+  }
+
+  /** Harvesting on, with the defaults ($500 and 5% of basis) changed by {@code change}. */
+  Scenario harvest(UnaryOperator<HarvestSettings> change) {
+    harvest = change.apply(HarvestSettings.DEFAULTS.withEnabled(true));
+    return this;
+  }
+
   Scenario deposit(String date, String account, String amount) {
     transactions.add(Transaction.cash(LocalDate.parse(date), account, Action.DEPOSIT, amount));
     return this;
@@ -146,7 +170,7 @@ final class Scenario {
   HouseholdData data() {
     Household household = Household.of("Test household", tax, accounts);
     Policy policy = new Policy(targets, band, Map.of(), CheckCadence.QUARTERLY, Optional.empty(), SecurityMaster.of(securities),
-        settings);
+        settings).withHarvest(harvest);
     return new HouseholdData(household, policy, lots, transactions, prices.build());
   }
 
@@ -161,5 +185,10 @@ final class Scenario {
       cashFlows.put(AccountId.of(parts[0]), new BigDecimal(parts[1]));
     }
     return HouseholdEngine.DEFAULT.propose(data(), asOf, cashFlows, force);
+  }
+
+  /** {@code keel harvest}: losses worth taking, nothing rebalanced. */
+  Proposal harvestOnly() {
+    return HouseholdEngine.DEFAULT.harvest(data(), asOf);
   }
 }

@@ -1,0 +1,215 @@
+package dev.keel.core.rebalance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.core.drift.ClassDrift;
+import dev.keel.core.household.AccountId;
+import dev.keel.core.household.AccountType;
+import dev.keel.core.household.TaxSettings;
+import dev.keel.core.ledger.Disposal;
+import dev.keel.core.ledger.LedgerResult;
+import dev.keel.core.policy.CheckCadence;
+import dev.keel.core.policy.ScheduledPurchase;
+import dev.keel.core.security.Security;
+import dev.keel.core.security.Symbol;
+import dev.keel.core.tax.MarginalRates;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worked harvesting scenarios of the issue, by hand. The wash-sale window is IRC §1091(a) as
+ * Publication 550 ("Wash Sales") explains it: 30 days before to 30 days after the sale, purchases
+ * by the spouse and in IRAs included; a purchase in an IRA or Roth IRA disallows the loss for good
+ * (Rev. Rul. 2008-5).
+ */
+class HarvestScenariosTest {
+
+  private static final String AS_OF = "2026-11-20";
+
+  /** Joint taxable account with a VTI lot 5,000 under water; the spouse's IRA and a Roth hold bonds. */
+  private static Scenario household() {
+    return Scenario.on(AS_OF)
+        .target("us_stocks", "0.60")
+        .target("bonds", "0.40")
+        .security(Security.of("VTI", "us_stocks", "crsp-total-us").withSubstitutes(syms("ITOT", "SCHB")), "250")
+        .security(Security.of("ITOT", "us_stocks", "sp-total-us").withSubstitutes(syms("VTI", "SCHB")), "100")
+        .security(Security.of("SCHB", "us_stocks", "dj-total-us").withSubstitutes(syms("VTI", "ITOT")), "50")
+        .security(Security.of("BND", "bonds", "agg-bonds"), "70")
+        .account("joint", AccountType.TAXABLE, "0")
+        .account("ira-spouse", AccountType.TRADITIONAL, "3000")
+        .account("roth", AccountType.ROTH, "0")
+        .lot("joint", "VTI", "100", "30000", "2025-03-03", "J1")
+        .lot("ira-spouse", "BND", "150", "10500", "2024-05-01", "I1")
+        .lot("roth", "BND", "100", "7000", "2024-05-01", "R1")
+        .harvest(h -> h);
+  }
+
+  @Test
+  @DisplayName("control: nothing bought in the window, the VTI loss is harvested into ITOT")
+  void harvests_when_no_purchase_is_near() {
+    Scenario s = household();
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).singleElement().satisfies(h -> {
+      assertThat(h.lotId().value()).isEqualTo("J1");
+      assertThat(h.loss()).isEqualByComparingTo("5000.00");
+      assertThat(h.substitute()).isEqualTo(Symbol.of("ITOT"));
+      assertThat(h.substituteQuantity()).isEqualByComparingTo("250");
+      assertThat(h.basisNote()).contains("deferral");
+    });
+    assertThat(washSalesAfter(s, p)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Pub. 550: the spouse's IRA bought VTI last week, so harvesting VTI now would be a wash sale")
+  void spouse_ira_bought_the_fund_last_week() {
+    Scenario s = household().buy("2026-11-13", "ira-spouse", "VTI", "10", "250");
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).isEmpty();
+    assertThat(p.trades()).isEmpty();
+    // 2026-11-13 + 31 days: the first day a loss sale no longer falls within 30 days of the purchase.
+    assertThat(p.harvestBlocked()).singleElement().asString()
+        .contains("VTI lot J1 in joint")
+        .contains("10 VTI bought in ira-spouse on 2026-11-13 would wash it")
+        .contains("can be harvested from 2026-12-14");
+  }
+
+  @Test
+  @DisplayName("Rev. Rul. 2008-5: a dividend reinvestment scheduled in a Roth within 30 days is named, with the date to switch it off until")
+  void dividend_reinvestment_scheduled_in_a_roth() {
+    Scenario s = household().harvest(h -> h.withScheduled(List.of(
+        new ScheduledPurchase(AccountId.of("roth"), Symbol.of("VTI"), "dividend_reinvestment", LocalDate.parse("2026-12-15"),
+            Optional.of(CheckCadence.QUARTERLY)))));
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).singleElement().satisfies(h -> assertThat(h.warnings()).singleElement().asString()
+        .contains("dividend reinvestment of VTI in roth on 2026-12-15")
+        .contains("permanently (Rev. Rul. 2008-5)")
+        .contains("switch it off through 2026-12-20"));
+  }
+
+  @Test
+  @DisplayName("a reinvested dividend in the history suggests a plan that may still be on: the harvest warns about it")
+  void dividend_reinvestment_seen_in_the_history() {
+    Scenario s = household()
+        .deposit("2026-09-01", "roth", "500")
+        .buy("2026-09-01", "roth", "VTI", "1", "240")
+        .reinvest("2026-09-25", "roth", "VTI", "0.5", "245");
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).singleElement().satisfies(h -> assertThat(h.warnings()).anySatisfy(w -> assertThat(w)
+        .contains("dividends of VTI were reinvested in roth on 2026-09-25")
+        .contains("switch it off through 2026-12-20")));
+  }
+
+  @Test
+  @DisplayName("both funds at a loss: each is harvested into a third that the household does not hold at a loss")
+  void substitute_already_held_at_a_loss() {
+    Scenario s = household().lot("joint", "ITOT", "200", "24000", "2025-04-01", "J2"); // 4,000 under water
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).extracting(h -> h.symbol().value() + "->" + h.substitute().value())
+        .containsExactlyInAnyOrder("VTI->SCHB", "ITOT->SCHB");
+    assertThat(washSalesAfter(s, p)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the only substitute is held at a loss: the larger loss is harvested and the substitute's own loss waits")
+  void only_substitute_held_at_a_loss() {
+    Scenario s = Scenario.on(AS_OF)
+        .target("us_stocks", "1")
+        .security(Security.of("VTI", "us_stocks", "crsp-total-us").withSubstitutes(syms("ITOT")), "250")
+        .security(Security.of("ITOT", "us_stocks", "sp-total-us").withSubstitutes(syms("VTI")), "100")
+        .account("joint", AccountType.TAXABLE, "0")
+        .lot("joint", "VTI", "100", "30000", "2025-03-03", "J1")
+        .lot("joint", "ITOT", "200", "24000", "2025-04-01", "J2")
+        .harvest(h -> h);
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).singleElement().satisfies(h -> {
+      assertThat(h.symbol()).isEqualTo(Symbol.of("VTI"));
+      assertThat(h.substitute()).isEqualTo(Symbol.of("ITOT"));
+    });
+    assertThat(p.harvestBlocked()).anySatisfy(b -> assertThat(b)
+        .contains("ITOT lot J2").contains("its group is bought as a substitute by another harvest"));
+    assertThat(washSalesAfter(s, p)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Pub. 550: buying a substitute sold at a loss 10 days ago would wash that loss, so the next substitute is used")
+  void substitute_sold_at_a_loss_recently_is_skipped() {
+    Scenario s = household()
+        .lot("joint", "ITOT", "50", "6000", "2025-04-01", "J2")
+        .sell("2026-11-10", "joint", "ITOT", "50", "100");
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).singleElement().satisfies(h -> assertThat(h.substitute()).isEqualTo(Symbol.of("SCHB")));
+    assertThat(washSalesAfter(s, p)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("one proposal harvests, places a contribution and rebalances; the harvested loss offsets the gain it realizes")
+  void harvest_plus_contribution_plus_rebalance() {
+    Scenario s = Scenario.on(AS_OF)
+        .target("us_stocks", "0.50")
+        .target("intl", "0.20")
+        .target("bonds", "0.30")
+        .security(Security.of("VTI", "us_stocks", "crsp-total-us").withSubstitutes(syms("ITOT")), "250")
+        .security(Security.of("ITOT", "us_stocks", "sp-total-us"), "100")
+        .security(Security.of("VXUS", "intl", "ftse-ex-us").withSubstitutes(syms("IXUS")), "60")
+        .security(Security.of("IXUS", "intl", "msci-ex-us"), "60")
+        .security(Security.of("BND", "bonds", "agg-bonds"), "70")
+        .account("joint", AccountType.TAXABLE, "0")
+        .account("ira-spouse", AccountType.TRADITIONAL, "0")
+        .lot("joint", "VTI", "200", "20000", "2020-06-01", "G")   // 30,000 long-term gain
+        .lot("joint", "VXUS", "300", "21000", "2024-01-10", "L")  // 3,000 long-term loss
+        .lot("ira-spouse", "BND", "200", "14000", "2022-01-10", "B")
+        .harvest(h -> h);
+    Proposal p = s.propose("joint=5000");
+
+    assertThat(p.summary()).startsWith("Rebalance due");
+    assertThat(p.harvests()).singleElement().satisfies(h -> {
+      assertThat(h.lotId().value()).isEqualTo("L");
+      assertThat(h.substitute()).isEqualTo(Symbol.of("IXUS"));
+      assertThat(h.loss()).isGreaterThan(new BigDecimal("2000"));
+    });
+    // intl is 0.7 points over target after the contribution: the program sells what the goal asks
+    // of lot L outright and harvests the rest; together they realize the whole 3,000 loss.
+    BigDecimal lossFromL = p.sells().stream().flatMap(t -> t.lots().stream()).filter(l -> l.lotId().value().equals("L"))
+        .map(LotSale::gain).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(lossFromL).isEqualByComparingTo("-3000.00");
+    Trade vti = p.sells().stream().filter(t -> t.symbol().value().equals("VTI")).findFirst().orElseThrow();
+    BigDecimal vtiGain = vti.lots().stream().map(LotSale::gain).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(vtiGain).isPositive();
+    assertThat(p.buys()).anySatisfy(t -> assertThat(t.assetClass().value()).isEqualTo("bonds"));
+    // Same proposal, same year: the loss nets against the gain before any tax is estimated.
+    assertThat(p.tax().longTermGain()).isEqualByComparingTo(vtiGain.subtract(new BigDecimal("3000.00")));
+    assertThat(p.after()).noneMatch(ClassDrift::breached);
+    assertThat(washSalesAfter(s.deposit(AS_OF, "joint", "5000"), p)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("harvesting is skipped when the loss is worth nothing: a long-term loss at a 0% long-term rate with no gains")
+  void worthless_harvest_is_skipped() {
+    Scenario s = household().tax(t -> TaxSettings.of(t.filingStatus(), MarginalRates.of("0.12", "0")));
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).isEmpty();
+    assertThat(p.trades()).isEmpty();
+  }
+
+  private static List<Disposal> washSalesAfter(Scenario s, Proposal p) {
+    LedgerResult after = RebalancerProperties.applied(s.data(), p);
+    assertThat(after.problems()).isEmpty();
+    return after.disposals().stream().filter(Disposal::washed).toList();
+  }
+
+  private static List<Symbol> syms(String... symbols) {
+    return java.util.Arrays.stream(symbols).map(Symbol::of).toList();
+  }
+}
