@@ -42,6 +42,12 @@ final class ProposalAssembler {
 
   private static final int FRACTION_SCALE = 4;
   private static final double TINY = 1e-6;
+  /**
+   * The order trades are listed, and booked: by account, sells before buys, by symbol. A lot sold
+   * by two trades (a rebalance and a harvest) is relieved in this order, as the ledger will.
+   */
+  private static final Comparator<Draft> BOOKING_ORDER = Comparator.comparing((Draft d) -> d.account.value())
+      .thenComparing(d -> d.side == Side.SELL ? 0 : 1).thenComparing(d -> d.symbol.value());
 
   private final RebalanceRequest request;
   private final DriftReport before;
@@ -132,11 +138,11 @@ final class ProposalAssembler {
     Map<AssetClass, BigDecimal> after = new LinkedHashMap<>();
     before.classes().forEach(c -> after.put(c.assetClass(), c.assetClass().equals(AssetClass.CASH) ? BigDecimal.ZERO : c.value()));
     BigDecimal traded = BigDecimal.ZERO;
-    drafts.sort(Comparator.comparing((Draft d) -> d.account.value()).thenComparing(d -> d.side == Side.SELL ? 0 : 1)
-        .thenComparing(d -> d.symbol.value()));
+    drafts.sort(BOOKING_ORDER);
     Map<Draft, List<LotSale>> relieved = new java.util.IdentityHashMap<>();
+    Map<dev.keel.core.ledger.LotId, Optional<Lot>> lotsLeft = new LinkedHashMap<>();
     for (Draft d : drafts) {
-      List<LotSale> lots = d.side == Side.SELL ? relieve(d) : List.of();
+      List<LotSale> lots = d.side == Side.SELL ? relieve(d, lotsLeft) : List.of();
       relieved.put(d, lots);
       if (d.taxable) {
         for (LotSale sale : lots) {
@@ -242,15 +248,16 @@ final class ProposalAssembler {
    * per share, losses first. Shares a sale is short of the program's (rounding down, a trim to stay
    * in the tax budget) thus come off the lots with the most gain. Relief itself is {@link LotRelief}'s.
    */
-  private List<LotSale> relieve(Draft d) {
+  private List<LotSale> relieve(Draft d, Map<dev.keel.core.ledger.LotId, Optional<Lot>> lotsLeft) {
     List<SellOption> options = new ArrayList<>(d.options);
     options.sort(Comparator.comparingDouble(SellOption::gainPerDollar).thenComparing(o -> o.term() == Term.SHORT ? 0 : 1)
         .thenComparing(o -> o.lot().id()));
     Map<SellOption, BigDecimal> take = new java.util.IdentityHashMap<>();
     BigDecimal left = d.quantity;
     for (SellOption o : options) {
+      BigDecimal held = held(o, lotsLeft);
       BigDecimal planned = planned(o);
-      BigDecimal q = planned.compareTo(o.lot().quantity()) >= 0 ? o.lot().quantity() : planned.setScale(0, RoundingMode.DOWN);
+      BigDecimal q = planned.compareTo(o.lot().quantity()) >= 0 ? held : planned.setScale(0, RoundingMode.DOWN).min(held);
       q = q.min(left);
       take.put(o, q);
       left = left.subtract(q);
@@ -259,7 +266,7 @@ final class ProposalAssembler {
       if (left.signum() <= 0) {
         break;
       }
-      BigDecimal more = left.min(o.lot().quantity().subtract(take.get(o)));
+      BigDecimal more = left.min(held(o, lotsLeft).subtract(take.get(o)));
       take.merge(o, more, BigDecimal::add);
       left = left.subtract(more);
     }
@@ -271,15 +278,21 @@ final class ProposalAssembler {
       if (q.signum() <= 0) {
         continue;
       }
-      Lot lot = o.lot();
+      Lot lot = lotsLeft.getOrDefault(o.lot().id(), Optional.of(o.lot())).orElseThrow();
       toGo = toGo.subtract(q);
       BigDecimal proceeds = toGo.signum() == 0 ? proceedsLeft : LotRelief.share(d.amount(), q, d.quantity);
       proceedsLeft = proceedsLeft.subtract(proceeds);
       LotRelief.Relief relief = LotRelief.relieve(lot, q);
+      lotsLeft.put(lot.id(), relief.remaining());
       sales.add(new LotSale(lot.id(), lot.acquired(), q, relief.relievedBasis(), proceeds,
           proceeds.subtract(relief.relievedBasis()), lot.term(request.asOf())));
     }
     return sales;
+  }
+
+  /** Shares of an option's lot not yet relieved by trades before this one. */
+  private static BigDecimal held(SellOption o, Map<dev.keel.core.ledger.LotId, Optional<Lot>> lotsLeft) {
+    return lotsLeft.getOrDefault(o.lot().id(), Optional.of(o.lot())).map(Lot::quantity).orElse(BigDecimal.ZERO);
   }
 
   /** Shares the program sold from an option's lot; all of it for sales sized outside the program. */
@@ -309,7 +322,7 @@ final class ProposalAssembler {
     BigDecimal allowed = left.get().max(BigDecimal.ZERO);
     for (Draft[] pair : new ArrayList<>(swapBacks)) {
       BigDecimal net = netGain(drafts);
-      BigDecimal gain = gain(relieve(pair[0]));
+      BigDecimal gain = gain(relieve(pair[0], new LinkedHashMap<>()));
       if (net.compareTo(allowed) > 0 && gain.signum() > 0) {
         drafts.remove(pair[0]);
         drafts.remove(pair[1]);
@@ -330,7 +343,7 @@ final class ProposalAssembler {
         if (d.side != Side.SELL || !d.taxable || d.kind != Kind.REBALANCE) {
           continue;
         }
-        List<LotSale> lots = relieve(d);
+        List<LotSale> lots = relieve(d, new LinkedHashMap<>());
         LotSale last = lots.get(lots.size() - 1);
         if (last.gain().signum() > 0 && (worstLot == null || perShare(last).compareTo(perShare(worstLot)) > 0)) {
           worst = d;
@@ -344,17 +357,21 @@ final class ProposalAssembler {
       BigDecimal lotShares = worstLot.quantity().divide(step, 0, RoundingMode.UP).multiply(step);
       cut = cut.divide(step, 0, RoundingMode.UP).multiply(step).min(lotShares).min(worst.quantity);
       worst.quantity = worst.quantity.subtract(cut);
-      if (worst.quantity.signum() <= 0 || (worst.amount().compareTo(minTrade) < 0 && gain(relieve(worst)).signum() >= 0)) {
+      if (worst.quantity.signum() <= 0 || (worst.amount().compareTo(minTrade) < 0 && gain(relieve(worst, new LinkedHashMap<>())).signum() >= 0)) {
         drafts.remove(worst);
       }
     }
   }
 
   private BigDecimal netGain(List<Draft> drafts) {
+    List<Draft> ordered = new ArrayList<>(drafts);
+    ordered.sort(BOOKING_ORDER);
+    Map<dev.keel.core.ledger.LotId, Optional<Lot>> lotsLeft = new LinkedHashMap<>();
     BigDecimal net = BigDecimal.ZERO;
-    for (Draft d : drafts) {
-      if (d.side == Side.SELL && d.taxable && d.quantity.signum() > 0) {
-        net = net.add(gain(relieve(d)));
+    for (Draft d : ordered) {
+      if (d.side == Side.SELL && d.quantity.signum() > 0) {
+        BigDecimal gain = gain(relieve(d, lotsLeft));
+        net = d.taxable ? net.add(gain) : net;
       }
     }
     return net;

@@ -1,0 +1,237 @@
+package dev.keel.core.rebalance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.core.drift.ClassDrift;
+import dev.keel.core.household.AccountId;
+import dev.keel.core.household.AccountType;
+import dev.keel.core.ledger.Action;
+import dev.keel.core.ledger.Disposal;
+import dev.keel.core.ledger.LedgerResult;
+import dev.keel.core.ledger.Transaction;
+import dev.keel.core.portfolio.HouseholdData;
+import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.problem.SourceRef;
+import dev.keel.core.report.RealizedGains;
+import dev.keel.core.security.AssetClass;
+import dev.keel.core.security.Security;
+import dev.keel.core.security.Symbol;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * Harvesting over a year of simulated markets: each security follows a seeded random walk, every
+ * week the household takes Keel's proposal (harvesting on, sometimes with a contribution, sometimes
+ * {@code keel harvest} alone) and books it, and at the end the whole history is replayed.
+ */
+class HarvestProperties {
+
+  private static final LocalDate START = LocalDate.parse("2026-01-05");
+  private static final int WEEKS = 40;
+
+  @Property(tries = 40)
+  void a_year_of_harvesting_creates_no_wash_sale(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+    Simulation sim = Simulation.run(seed);
+
+    LedgerResult books = sim.books();
+    assertThat(books.problems()).isEmpty();
+    assertThat(books.disposals()).as("wash sales in the booked history").noneMatch(Disposal::washed);
+    assertThat(books.washSales()).isEmpty();
+  }
+
+  @Property(tries = 40)
+  void the_loss_a_harvest_claims_is_what_gains_reports(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+    Simulation sim = Simulation.run(seed);
+    RealizedGains gains = HouseholdEngine.DEFAULT.gains(sim.data(), START.getYear());
+    List<Disposal> rows = Stream.concat(gains.shortTerm().stream(), gains.longTerm().stream()).toList();
+
+    for (Booked b : sim.harvests) {
+      // The same lot may also be sold outright by the rebalance that day: the harvest's row is the one of its size.
+      BigDecimal reported = rows.stream()
+          .filter(d -> d.sold().equals(b.date()) && d.account().equals(b.harvest().account()) && d.lotId().equals(b.harvest().lotId())
+              && d.quantity().compareTo(b.harvest().quantity()) == 0)
+          .map(Disposal::gain).findFirst().orElseThrow();
+      assertThat(reported).as("harvest of %s on %s", b.harvest().lotId(), b.date()).isEqualByComparingTo(b.harvest().loss().negate());
+    }
+  }
+
+  @Property(tries = 40)
+  void a_swap_back_never_lands_inside_the_window(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+    Simulation sim = Simulation.run(seed);
+
+    for (Simulation.Sale s : sim.swapBacks) {
+      // The swap back sells shares bought on the harvest day: 31 days or more must separate them.
+      assertThat(ChronoUnit.DAYS.between(s.acquired(), s.date())).as("%s", s).isGreaterThanOrEqualTo(31);
+    }
+  }
+
+  @Property(tries = 40)
+  void a_pure_harvest_keeps_the_allocation_within_rounding(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+    Simulation sim = Simulation.run(seed);
+
+    for (Proposal p : sim.harvestOnly) {
+      BigDecimal total = p.before().stream().map(ClassDrift::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+      for (ClassDrift before : p.before()) {
+        if (before.assetClass().equals(AssetClass.CASH)) {
+          continue;
+        }
+        ClassDrift after = p.after().stream().filter(a -> a.assetClass().equals(before.assetClass())).findFirst().orElseThrow();
+        // Each substitute is bought in whole shares with the sale's proceeds: less than one share's price stays in cash.
+        BigDecimal slack = p.buys().stream().filter(t -> t.assetClass().equals(before.assetClass()))
+            .map(Trade::price).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(after.value().subtract(before.value()).abs()).as("%s on %s", before.assetClass(), p.asOf())
+            .isLessThanOrEqualTo(slack);
+        assertThat(after.actual().subtract(before.actual()).abs().multiply(total))
+            .isLessThanOrEqualTo(slack.multiply(BigDecimal.valueOf(2)).add(BigDecimal.ONE));
+      }
+    }
+  }
+
+  @Property(tries = 20)
+  void harvesting_finds_losses_on_falling_markets(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+    Simulation sim = Simulation.run(seed, -0.02);
+
+    // Prices fall about 2% a week: the lots bought before the fall are under water, and harvested.
+    assertThat(sim.harvests).isNotEmpty();
+  }
+
+  record Booked(LocalDate date, Harvest harvest) {}
+
+  /** One household through {@link #WEEKS} weeks of prices. */
+  static final class Simulation {
+    private final Scenario scenario;
+    final List<Booked> harvests = new ArrayList<>();
+    final List<Sale> swapBacks = new ArrayList<>();
+    final List<Proposal> harvestOnly = new ArrayList<>();
+    private LocalDate last = START;
+
+    record Sale(LocalDate date, Symbol symbol, LocalDate acquired) {}
+
+    private Simulation(Scenario scenario) {
+      this.scenario = scenario;
+    }
+
+    static Simulation run(long seed) {
+      return run(seed, 0);
+    }
+
+    static Simulation run(long seed, double weeklyDrift) {
+      Random random = new Random(seed);
+      Scenario s = Scenario.on(START.toString())
+          .target("us_stocks", "0.50")
+          .target("intl", "0.20")
+          .target("bonds", "0.30");
+      String[][] funds = {
+          {"VTI", "us_stocks", "ITOT,SCHB"}, {"ITOT", "us_stocks", "SCHB,VTI"}, {"SCHB", "us_stocks", "VTI,ITOT"},
+          {"VXUS", "intl", "IXUS"}, {"IXUS", "intl", "VXUS"}, {"BND", "bonds", "AGG"}, {"AGG", "bonds", "BND"}};
+      double[] volatility = {0.03, 0.03, 0.03, 0.035, 0.035, 0.01, 0.01};
+      double[] price = new double[funds.length];
+      for (int i = 0; i < funds.length; i++) {
+        price[i] = 40 + random.nextInt(200);
+        List<Symbol> substitutes = Stream.of(funds[i][2].split(",")).map(Symbol::of).toList();
+        s.security(Security.of(funds[i][0], funds[i][1], funds[i][0].toLowerCase() + "-index").withSubstitutes(substitutes),
+            money(price[i]).toPlainString());
+      }
+      // Prices for every week, written up front: the engine only ever sees those on or before its as-of date.
+      for (int w = 0; w < WEEKS; w++) {
+        LocalDate date = START.plusWeeks(w);
+        for (int i = 0; i < funds.length; i++) {
+          if (w > 0) {
+            price[i] = Math.max(1, price[i] * Math.exp(weeklyDrift + volatility[i] * random.nextGaussian()));
+          }
+          s.price(funds[i][0], date, money(price[i]));
+        }
+      }
+      s.account("joint", AccountType.TAXABLE, String.valueOf(random.nextInt(5000)))
+          .account("ira-spouse", AccountType.TRADITIONAL, String.valueOf(random.nextInt(2000)))
+          .account("roth", AccountType.ROTH, "0");
+      if (random.nextBoolean()) {
+        s.account("hsa", AccountType.HSA, "0");
+      }
+      if (random.nextBoolean()) {
+        s.settings(x -> x.withFractional(false));
+      }
+      boolean swapBack = random.nextBoolean();
+      s.harvest(h -> h.withThresholds(BigDecimal.valueOf(200), new BigDecimal("0.03"))
+          .withSwapBack(swapBack, BigDecimal.valueOf(random.nextInt(3) * 250)));
+      // Opening lots bought over the last two years at prices within 30% of today's.
+      String[] accounts = {"joint", "joint", "joint", "ira-spouse", "roth"};
+      int lots = 6 + random.nextInt(10);
+      for (int i = 0; i < lots; i++) {
+        int f = random.nextInt(funds.length);
+        String account = accounts[random.nextInt(accounts.length)];
+        double start = Double.parseDouble(s.data().prices().get(Symbol.of(funds[f][0]), START).toPlainString());
+        int quantity = 10 + random.nextInt(200);
+        double basis = quantity * start * (0.7 + 0.6 * random.nextDouble());
+        s.lot(account, funds[f][0], String.valueOf(quantity), money(basis).toPlainString(),
+            START.minusDays(40 + random.nextInt(700)).toString(), "L" + i);
+      }
+
+      Simulation sim = new Simulation(s);
+      for (int w = 1; w < WEEKS; w++) {
+        LocalDate date = START.plusWeeks(w);
+        int roll = random.nextInt(4);
+        if (roll == 0) {
+          sim.book(date, HouseholdEngine.DEFAULT.harvest(s.data(), date), Map.of());
+        } else {
+          Map<AccountId, BigDecimal> flows = roll == 1
+              ? Map.of(AccountId.of(accounts[random.nextInt(accounts.length)]), BigDecimal.valueOf(500 + random.nextInt(5000)))
+              : Map.of();
+          sim.book(date, HouseholdEngine.DEFAULT.propose(s.data(), date, flows, false), flows);
+        }
+      }
+      return sim;
+    }
+
+    HouseholdData data() {
+      return scenario.data();
+    }
+
+    LedgerResult books() {
+      return HouseholdEngine.DEFAULT.books(data(), Optional.of(last), last.getYear());
+    }
+
+    /** The proposal as the household would carry it out: deposits, then sells by lot, then buys. */
+    private void book(LocalDate date, Proposal p, Map<AccountId, BigDecimal> flows) {
+      last = date;
+      flows.forEach((account, amount) -> scenario.transaction(
+          Transaction.cash(date, account.value(), Action.DEPOSIT, amount.toPlainString())));
+      if (p.trades().isEmpty()) {
+        return;
+      }
+      boolean harvestOnlyProposal = p.summary().startsWith("Tax-loss harvesting only") || p.summary().startsWith("No trades");
+      if (flows.isEmpty() && harvestOnlyProposal) {
+        harvestOnly.add(p);
+      }
+      for (Trade t : p.sells()) {
+        for (LotSale lot : t.lots()) {
+          scenario.transaction(new Transaction(date, t.account(), Action.SELL, Optional.of(t.symbol()), Optional.of(lot.quantity()),
+              Optional.empty(), Optional.of(lot.proceeds()), BigDecimal.ZERO, Optional.of(lot.lotId()), SourceRef.NONE));
+          if (t.reason().contains("swap back to")) {
+            swapBacks.add(new Sale(date, t.symbol(), lot.acquired()));
+          }
+        }
+      }
+      for (Trade t : p.buys()) {
+        scenario.transaction(new Transaction(date, t.account(), Action.BUY, Optional.of(t.symbol()), Optional.of(t.quantity()),
+            Optional.empty(), Optional.of(t.amount()), BigDecimal.ZERO, Optional.empty(), SourceRef.NONE));
+      }
+      p.harvests().forEach(h -> harvests.add(new Booked(date, h)));
+    }
+
+    private static BigDecimal money(double value) {
+      return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+  }
+}
