@@ -42,6 +42,7 @@ final class ProposalAssembler {
 
   private static final int FRACTION_SCALE = 4;
   private static final double TINY = 1e-6;
+  private static final String LOSS = "{loss}";
   /**
    * The order trades are listed, and booked: by account, sells before buys, by symbol. A lot sold
    * by two trades (a rebalance and a harvest) is relieved in this order, as the ledger will.
@@ -387,7 +388,8 @@ final class ProposalAssembler {
 
   private String reason(Draft d, List<LotSale> lots) {
     if (d.kind != Kind.REBALANCE) {
-      return d.note;
+      BigDecimal loss = lots.stream().map(LotSale::gain).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
+      return d.note.replace(LOSS, Decimals.cents(loss).toPlainString());
     }
     ClassDrift c = before.find(d.assetClass).orElseThrow();
     String drift = c.assetClass() + " " + pts(c.drift().abs()) + " pts " + (c.drift().signum() >= 0 ? "over" : "under") + " target"
@@ -628,9 +630,9 @@ final class ProposalAssembler {
       AssetClass assetClass = h.substitute().assetClass();
       ClassPlan plan = model.plans.get(assetClass);
       SellOption option = new SellOption(lot, h.account(), plan, h.price(), h.gainPerDollar(), h.term(), h.taxPerDollar(), 0, -1);
-      BigDecimal loss = lot.costBasis().multiply(shares).divide(lot.quantity(), Decimals.RATIO).subtract(proceeds);
+      // The loss is filled in from the lot relief when the trade is made (see reason).
       String sellNote = "sell " + qty(shares) + " " + lot.symbol() + " in " + h.account().id() + ": harvests a " + h.term().code()
-          + "-term loss of " + Decimals.cents(loss).toPlainString() + " from lot " + lot.id() + "; " + h.substitute().symbol()
+          + "-term loss of " + LOSS + " from lot " + lot.id() + "; " + h.substitute().symbol()
           + " bought the same day keeps " + assetClass + " where it was";
       String buyNote = "buy " + qty(subShares) + " " + h.substitute().symbol() + " in " + h.account().id() + ": substitute for the "
           + lot.symbol() + " harvested the same day, not substantially identical (a different identical group)";
@@ -736,6 +738,12 @@ final class ProposalAssembler {
             Draft.of(Kind.SWAP_BACK, account.id(), original, assetClass, Side.BUY, shares, originalPrice.get(), true, List.of(),
                 buyNote)});
         busy.add(account.id() + " " + lot.symbol());
+        // Later swap backs must not wash with this one: two substitutes held from opposite harvests
+        // (VXUS into IXUS, later IXUS into VXUS) would otherwise each buy what the other sells at a loss.
+        bought.add(securities.identityOf(original));
+        if (gain.signum() < 0) {
+          soldAtLoss.add(securities.identityOf(lot.symbol()));
+        }
       }
     }
     return out;

@@ -203,6 +203,37 @@ class HarvestScenariosTest {
     assertThat(p.trades()).isEmpty();
   }
 
+  /**
+   * Bug (found by {@link HarvestProperties}, seed 16959): substitutes held from two opposite
+   * harvests were both swapped back the same day, each selling at a loss what the other bought.
+   */
+  @Test
+  @DisplayName("two opposite swap backs on one day would wash each other: only one is proposed")
+  void opposite_swap_backs_do_not_wash_each_other() {
+    LocalDate january = LocalDate.parse("2026-01-12");
+    LocalDate august = LocalDate.parse("2026-08-10");
+    Scenario s = Scenario.on("2026-09-14")
+        .target("intl", "1")
+        .security(Security.of("VXUS", "intl", "ftse-ex-us").withSubstitutes(syms("IXUS")), "60")
+        .security(Security.of("IXUS", "intl", "msci-ex-us").withSubstitutes(syms("VXUS")), "60")
+        .price("VXUS", august, new BigDecimal("55")).price("IXUS", august, new BigDecimal("55"))
+        .price("VXUS", LocalDate.parse("2026-09-14"), new BigDecimal("50"))
+        .price("IXUS", LocalDate.parse("2026-09-14"), new BigDecimal("50"))
+        .account("joint", AccountType.TAXABLE, "0")
+        .lot("joint", "VXUS", "100", "7000", "2025-01-02", "A")
+        .lot("joint", "IXUS", "100", "7000", "2025-01-02", "B")
+        .sell(january.toString(), "joint", "IXUS", "100", "60")   // harvest IXUS into VXUS
+        .buy(january.toString(), "joint", "VXUS", "100", "60")
+        .sell(august.toString(), "joint", "VXUS", "100", "55")    // lot A: harvest VXUS into IXUS
+        .buy(august.toString(), "joint", "IXUS", "100", "55")
+        .harvest(h -> h.withThresholds(new BigDecimal("5000"), new BigDecimal("0.5")).withSwapBack(true, BigDecimal.ZERO));
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.trades()).hasSize(2).allSatisfy(t -> assertThat(t.reason()).contains("swap back"));
+    assertThat(p.harvestBlocked()).anySatisfy(b -> assertThat(b).containsAnyOf("would be a wash sale", "would wash a recent loss"));
+    assertThat(washSalesAfter(s, p)).isEmpty();
+  }
+
   private static List<Disposal> washSalesAfter(Scenario s, Proposal p) {
     LedgerResult after = RebalancerProperties.applied(s.data(), p);
     assertThat(after.problems()).isEmpty();
