@@ -52,4 +52,30 @@ class BenchmarksSmokeTest {
 
     assertThat(bench.drift().checkDue()).isTrue();
   }
+
+  @Test
+  void test_rebalance_proposesForTheTypicalHousehold() {
+    RebalanceBenchmark bench = new RebalanceBenchmark();
+    bench.seed = 42;
+    bench.setUp();
+
+    assertThat(bench.propose().acted()).isTrue();
+    assertThat(bench.propose().trades()).isNotEmpty();
+  }
+
+  @Test
+  void test_rebalanceThroughput_cyclesThroughHouseholds() {
+    RebalanceThroughputBenchmark bench = new RebalanceThroughputBenchmark();
+    bench.households = 3;
+    bench.setUp();
+
+    for (int i = 0; i < 4; i++) {
+      assertThat(bench.propose()).isNotNull();
+    }
+  }
+
+  @Test
+  void test_fleetRun_qualityOnAFewHouseholds() {
+    FleetRun.quality(5);
+  }
 }
