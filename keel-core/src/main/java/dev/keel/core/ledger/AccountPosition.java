@@ -12,26 +12,22 @@ import java.util.TreeMap;
 /**
  * An account after replay: its open lots, in acquisition order, and its cash in dollars.
  *
- * <p>A value class rather than a record so that the shares per symbol are summed once, when the
- * position is made: a drift scan reads a handful of positions instead of hundreds of lots, which
- * is what makes scanning a fleet of households fast.
+ * <p>A value class rather than a record so that the shares per symbol are summed once, the first
+ * time they are asked for, and kept: a drift scan then reads a handful of sums instead of hundreds
+ * of lots, which is what makes scanning a fleet of households fast, while a replay whose positions
+ * are never scanned pays nothing for them.
  */
 public final class AccountPosition {
 
   private final Account account;
   private final List<Lot> lots;
   private final BigDecimal cash;
-  private final Map<Symbol, BigDecimal> quantities;
+  private volatile Map<Symbol, BigDecimal> quantities;
 
   public AccountPosition(Account account, List<Lot> lots, BigDecimal cash) {
     this.account = Objects.requireNonNull(account, "account");
     this.lots = List.copyOf(lots);
     this.cash = Objects.requireNonNull(cash, "cash");
-    Map<Symbol, BigDecimal> sums = new TreeMap<>();
-    for (Lot lot : this.lots) {
-      sums.merge(lot.symbol(), lot.quantity(), BigDecimal::add);
-    }
-    this.quantities = Collections.unmodifiableMap(sums);
   }
 
   public Account account() {
@@ -48,7 +44,17 @@ public final class AccountPosition {
 
   /** Shares held per symbol, summed over lots, in symbol order. */
   public Map<Symbol, BigDecimal> quantities() {
-    return quantities;
+    Map<Symbol, BigDecimal> sums = quantities;
+    if (sums == null) {
+      // Two threads may both sum; they get equal maps, and the volatile write publishes a whole one.
+      Map<Symbol, BigDecimal> building = new TreeMap<>();
+      for (Lot lot : lots) {
+        building.merge(lot.symbol(), lot.quantity(), BigDecimal::add);
+      }
+      sums = Collections.unmodifiableMap(building);
+      quantities = sums;
+    }
+    return sums;
   }
 
   public List<Lot> lotsOf(Symbol symbol) {

@@ -61,8 +61,10 @@ public final class HouseholdEngine {
    */
   public LedgerResult books(HouseholdData data, Optional<LocalDate> through, int rateYear) {
     MarginalRates rates = rates(data, rateYear);
-    if (through.isPresent()) {
+    boolean rowsAfter = through.isPresent() && data.transactions().stream().anyMatch(t -> t.date().isAfter(through.get()));
+    if (rowsAfter) {
       // Every row is checked, also those after the as-of date, so that a bad row is never hidden.
+      // Without such rows the replay below is the whole history: one replay is enough.
       LedgerResult full = ledger.replay(data.ledgerInput(rates, Optional.empty()));
       if (!full.ok()) {
         throw new InvalidInputException(full.problems());
