@@ -37,17 +37,8 @@ public final class HouseholdYamlLoader {
   private HouseholdYamlLoader() {}
 
   public static Loaded<Household> load(String file, Reader reader) {
-    Loaded<YamlNode> yaml = YamlReader.read(file, reader);
-    if (yaml.value().isEmpty()) {
-      return Loaded.failed(yaml.problems());
-    }
-    List<Problem> problems = new ArrayList<>(yaml.problems());
-    YamlNode root = yaml.value().get();
-    if (root.isNull()) {
-      problems.add(Problem.ofFile(file, "is empty; expected name, members, tax and accounts"));
-      return Loaded.failed(problems);
-    }
-    Optional<YamlMap> top = YamlMap.of(file, root, "household", problems);
+    List<Problem> problems = new ArrayList<>();
+    Optional<YamlMap> top = YamlMap.top(file, reader, "household", "name, members, tax and accounts", problems);
     if (top.isEmpty()) {
       return Loaded.failed(problems);
     }
@@ -60,7 +51,7 @@ public final class HouseholdYamlLoader {
     if (!problems.isEmpty()) {
       return Loaded.failed(problems);
     }
-    return Loaded.of(new Household(name, members, tax, accounts, SourceRef.of(file, root.line())), problems);
+    return Loaded.of(new Household(name, members, tax, accounts, SourceRef.of(file, map.node().line())), problems);
   }
 
   private static TaxSettings tax(String file, YamlMap top, List<Problem> problems) {

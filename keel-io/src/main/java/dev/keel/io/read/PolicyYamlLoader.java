@@ -43,17 +43,8 @@ public final class PolicyYamlLoader {
   private PolicyYamlLoader() {}
 
   public static Loaded<Policy> load(String file, Reader reader) {
-    Loaded<YamlNode> yaml = YamlReader.read(file, reader);
-    if (yaml.value().isEmpty()) {
-      return Loaded.failed(yaml.problems());
-    }
-    List<Problem> problems = new ArrayList<>(yaml.problems());
-    YamlNode root = yaml.value().get();
-    if (root.isNull()) {
-      problems.add(Problem.ofFile(file, "is empty; expected targets, bands, check and securities"));
-      return Loaded.failed(problems);
-    }
-    Optional<YamlMap> top = YamlMap.of(file, root, "policy", problems);
+    List<Problem> problems = new ArrayList<>();
+    Optional<YamlMap> top = YamlMap.top(file, reader, "policy", "targets, bands, check and securities", problems);
     if (top.isEmpty()) {
       return Loaded.failed(problems);
     }

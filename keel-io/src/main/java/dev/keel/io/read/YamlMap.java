@@ -22,6 +22,24 @@ public final class YamlMap {
     this.problems = problems;
   }
 
+  /**
+   * The top-level mapping of a YAML file: empty, with the reasons added to {@code problems}, when
+   * the file does not parse, is empty ("expected {@code expected}") or is not a mapping.
+   */
+  public static Optional<YamlMap> top(String file, java.io.Reader reader, String what, String expected, List<Problem> problems) {
+    Loaded<YamlNode> yaml = YamlReader.read(file, reader);
+    problems.addAll(yaml.problems());
+    if (yaml.value().isEmpty()) {
+      return Optional.empty();
+    }
+    YamlNode root = yaml.value().get();
+    if (root.isNull()) {
+      problems.add(Problem.ofFile(file, "is empty; expected " + expected));
+      return Optional.empty();
+    }
+    return of(file, root, what, problems);
+  }
+
   /** A map view of {@code node}, or empty (with a problem) when it is not a mapping. */
   public static Optional<YamlMap> of(String file, YamlNode node, String what, List<Problem> problems) {
     if (node == null || node.isNull()) {
