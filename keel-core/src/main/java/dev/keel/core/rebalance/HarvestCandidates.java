@@ -144,7 +144,7 @@ final class HarvestCandidates {
       double basisPerShare = lot.costBasis().doubleValue() / lot.quantity().doubleValue();
       double gainPerDollar = (price - basisPerShare) / price;
       Term term = lot.term(asOf);
-      double taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
+      double taxPerDollar = gainPerDollar * lossRate(request, term);
       double subPrice = request.data().prices().get(substitute.get().symbol(), asOf).doubleValue();
       harvested.add(identity);
       substitutes.add(securities.identityOf(substitute.get().symbol()));
@@ -152,6 +152,30 @@ final class HarvestCandidates {
           gainPerDollar, term, taxPerDollar, warnings(request, identity, securities)));
     }
     return out;
+  }
+
+  /**
+   * What a dollar of harvested loss saves this year, as the program prices it (Schedule D
+   * netting, IRC §1211(b)): a loss first offsets the year's net gain of its own term, then of the
+   * other term at that term's rate; with no net gain left it offsets up to $3,000 of ordinary
+   * income, at the ordinary (short-term) rate. Carryforwards count with their character. The
+   * valuer ({@link HarvestValuer}) then states the exact saving, the $3,000 limit included.
+   */
+  static double lossRate(RebalanceRequest request, Term term) {
+    BigDecimal[] ytd = ProposalAssembler.realizedByTerm(request.books(), request.asOf());
+    var tax = request.data().household().tax();
+    BigDecimal netShort = ytd[0].subtract(tax.shortTermCarryforward());
+    BigDecimal netLong = ytd[1].subtract(tax.longTermCarryforward());
+    BigDecimal own = term == Term.SHORT ? netShort : netLong;
+    BigDecimal other = term == Term.SHORT ? netLong : netShort;
+    Term otherTerm = term == Term.SHORT ? Term.LONG : Term.SHORT;
+    if (own.signum() > 0) {
+      return request.rates().rate(term).doubleValue();
+    }
+    if (other.signum() > 0) {
+      return request.rates().rate(otherTerm).doubleValue();
+    }
+    return request.rates().rate(Term.SHORT).doubleValue();
   }
 
   /** Purchases outside Keel's control that would wash a harvest made on the as-of date. */

@@ -118,7 +118,7 @@ final class ProposalAssembler {
     }
     drafts.removeIf(d -> d.amount().compareTo(minTrade) < 0);
     List<String> harvestBlocked = new ArrayList<>(model.harvestBlocked);
-    List<Draft[]> harvestPairs = harvestDrafts(fractional, harvestBlocked);
+    List<Draft[]> harvestPairs = harvestDrafts(fractional, minTrade, harvestBlocked);
     List<Draft[]> swapBacks = swapBackDrafts(drafts, harvestPairs, fractional, harvestBlocked);
     for (Draft[] pair : harvestPairs) {
       drafts.add(pair[0]);
@@ -211,7 +211,9 @@ final class ProposalAssembler {
       }
       BigDecimal keep = BigDecimal.valueOf(model.keep.get(id)).setScale(2, RoundingMode.HALF_UP)
           .min(position.cash().add(request.flow(id)).max(BigDecimal.ZERO));
-      List<Draft> buys = drafts.stream().filter(d -> d.account.equals(id) && d.side == Side.BUY)
+      // A harvest or swap back pays for its own buy with its sale, so only rebalance buys are cut:
+      // cutting a substitute would leave the harvest's class short and its record wrong.
+      List<Draft> buys = drafts.stream().filter(d -> d.account.equals(id) && d.side == Side.BUY && d.kind == Kind.REBALANCE)
           .sorted(Comparator.comparing(Draft::amount).reversed()).toList();
       for (Draft buy : buys) {
         if (balance.compareTo(keep) >= 0) {
@@ -226,7 +228,7 @@ final class ProposalAssembler {
         buy.quantity = buy.quantity.subtract(cut.min(buy.quantity));
         balance = balance.add(before.subtract(buy.amount()));
       }
-      drafts.removeIf(d -> d.account.equals(id) && d.side == Side.BUY
+      drafts.removeIf(d -> d.account.equals(id) && d.side == Side.BUY && d.kind == Kind.REBALANCE
           && (d.quantity.signum() <= 0 || d.amount().compareTo(minTrade) < 0));
       balance = position.cash().add(request.flow(id));
       for (Draft d : drafts) {
@@ -253,23 +255,36 @@ final class ProposalAssembler {
     List<SellOption> options = new ArrayList<>(d.options);
     options.sort(Comparator.comparingDouble(SellOption::gainPerDollar).thenComparing(o -> o.term() == Term.SHORT ? 0 : 1)
         .thenComparing(o -> o.lot().id()));
+    int scale = policy.rebalance().fractional() ? FRACTION_SCALE : 0;
     Map<SellOption, BigDecimal> take = new java.util.IdentityHashMap<>();
     BigDecimal left = d.quantity;
     for (SellOption o : options) {
       BigDecimal held = held(o, lotsLeft);
       BigDecimal planned = planned(o);
-      BigDecimal q = planned.compareTo(o.lot().quantity()) >= 0 ? held : planned.setScale(0, RoundingMode.DOWN).min(held);
+      BigDecimal q = planned.compareTo(o.lot().quantity()) >= 0 ? held : planned.setScale(scale, RoundingMode.DOWN).min(held);
       q = q.min(left);
       take.put(o, q);
       left = left.subtract(q);
     }
-    for (SellOption o : options) {
-      if (left.signum() <= 0) {
-        break;
+    // What rounding left over: first up to what the program planned per lot (rounded up), so that a
+    // later trade of the same lot keeps its shares; then wherever shares are left.
+    for (boolean capped : new boolean[] {true, false}) {
+      for (SellOption o : options) {
+        if (left.signum() <= 0) {
+          break;
+        }
+        BigDecimal room = held(o, lotsLeft).subtract(take.get(o));
+        if (capped) {
+          room = room.min(planned(o).setScale(scale, RoundingMode.UP).subtract(take.get(o)).max(BigDecimal.ZERO));
+        }
+        BigDecimal more = left.min(room);
+        take.merge(o, more, BigDecimal::add);
+        left = left.subtract(more);
       }
-      BigDecimal more = left.min(held(o, lotsLeft).subtract(take.get(o)));
-      take.merge(o, more, BigDecimal::add);
-      left = left.subtract(more);
+    }
+    if (left.signum() > 0) {
+      // The lots cannot cover the sale (only possible if an earlier trade took them): sell what they hold.
+      d.quantity = d.quantity.subtract(left);
     }
     List<LotSale> sales = new ArrayList<>();
     BigDecimal proceedsLeft = d.amount();
@@ -333,9 +348,11 @@ final class ProposalAssembler {
       }
     }
     BigDecimal step = fractional ? BigDecimal.ONE.movePointLeft(FRACTION_SCALE) : BigDecimal.ONE;
+    java.util.Set<Draft> trimmed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     while (true) {
       BigDecimal excess = netGain(drafts).subtract(allowed);
       if (excess.signum() <= 0) {
+        dropSmallTrimmed(drafts, trimmed, minTrade, allowed, blocked);
         return;
       }
       Draft worst = null;
@@ -358,8 +375,30 @@ final class ProposalAssembler {
       BigDecimal lotShares = worstLot.quantity().divide(step, 0, RoundingMode.UP).multiply(step);
       cut = cut.divide(step, 0, RoundingMode.UP).multiply(step).min(lotShares).min(worst.quantity);
       worst.quantity = worst.quantity.subtract(cut);
-      if (worst.quantity.signum() <= 0 || (worst.amount().compareTo(minTrade) < 0 && gain(relieve(worst, new LinkedHashMap<>())).signum() >= 0)) {
+      trimmed.add(worst);
+      if (worst.quantity.signum() <= 0) {
         drafts.remove(worst);
+      }
+    }
+  }
+
+  /**
+   * A sale trimmed below {@code min_trade} goes, unless what is left of it is a loss the budget
+   * needs: the budget is a hard limit, the minimum trade a convenience, and the proposal says so.
+   */
+  private void dropSmallTrimmed(List<Draft> drafts, java.util.Set<Draft> trimmed, BigDecimal minTrade, BigDecimal allowed,
+      List<String> notes) {
+    for (Draft d : trimmed) {
+      if (!drafts.contains(d) || d.amount().compareTo(minTrade) >= 0) {
+        continue;
+      }
+      List<Draft> without = new ArrayList<>(drafts);
+      without.removeIf(x -> x == d);
+      if (netGain(without).compareTo(allowed) <= 0) {
+        drafts.removeIf(x -> x == d);
+      } else {
+        notes.add("sell " + qty(d.quantity) + " " + d.symbol + " in " + d.account + " is below rebalance.min_trade "
+            + minTrade.toPlainString() + " but stays: its loss keeps the proposal inside tax.max_net_gains");
       }
     }
   }
@@ -604,7 +643,7 @@ final class ProposalAssembler {
   enum Kind { REBALANCE, HARVEST, SWAP_BACK }
 
   /** Harvest sells and substitute buys, as pairs, sized from the program's answer. */
-  private List<Draft[]> harvestDrafts(boolean fractional, List<String> blocked) {
+  private List<Draft[]> harvestDrafts(boolean fractional, BigDecimal minTrade, List<String> blocked) {
     List<Draft[]> out = new ArrayList<>();
     for (HarvestOption h : model.harvests) {
       double dollars = x[h.variable()];
@@ -623,8 +662,13 @@ final class ProposalAssembler {
       BigDecimal proceeds = Decimals.cents(shares.multiply(price));
       BigDecimal subShares = proceeds.divide(subPrice, fractional ? FRACTION_SCALE : 0, RoundingMode.DOWN);
       if (subShares.signum() <= 0) {
-        blocked.add(lot.symbol() + " lot " + lot.id() + " in " + h.account().id() + ": the loss is too small to buy one share of "
+        blocked.add(lot.symbol() + " lot " + lot.id() + " in " + h.account().id() + ": the sale is too small to buy one share of "
             + h.substitute().symbol());
+        continue;
+      }
+      if (Decimals.cents(subShares.multiply(subPrice)).compareTo(minTrade) < 0) {
+        blocked.add(lot.symbol() + " lot " + lot.id() + " in " + h.account().id() + ": buying " + qty(subShares) + " "
+            + h.substitute().symbol() + " would be a trade below rebalance.min_trade " + minTrade.toPlainString());
         continue;
       }
       AssetClass assetClass = h.substitute().assetClass();
@@ -722,6 +766,10 @@ final class ProposalAssembler {
         }
         BigDecimal shares = proceeds.divide(originalPrice.get(), fractional ? FRACTION_SCALE : 0, RoundingMode.DOWN);
         if (shares.signum() <= 0) {
+          continue;
+        }
+        if (Decimals.cents(shares.multiply(originalPrice.get())).compareTo(policy.rebalance().minTrade()) < 0) {
+          blocked.add(what + ": a trade below rebalance.min_trade " + policy.rebalance().minTrade().toPlainString());
           continue;
         }
         AssetClass assetClass = securities.get(original).assetClass();

@@ -105,6 +105,38 @@ class HarvestProperties {
     assertThat(sim.harvests).isNotEmpty();
   }
 
+  @Property(tries = 40)
+  void every_proposal_keeps_the_tax_budget(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+    Simulation sim = Simulation.run(seed);
+
+    for (Proposal p : sim.proposals) {
+      p.tax().budgetLeft().ifPresent(left -> assertThat(p.tax().netGain()).as("%s", p.asOf())
+          .isLessThanOrEqualTo(left.max(BigDecimal.ZERO)));
+    }
+  }
+
+  @Property(tries = 40)
+  void each_harvest_record_matches_its_two_trades(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+    Simulation sim = Simulation.run(seed);
+
+    for (Proposal p : sim.proposals) {
+      for (Harvest h : p.harvests()) {
+        assertThat(p.sells()).as("sell leg of %s on %s", h.lotId(), p.asOf()).anySatisfy(t -> {
+          assertThat(t.account()).isEqualTo(h.account());
+          assertThat(t.reason()).contains("harvests a").contains("from lot " + h.lotId());
+          assertThat(t.quantity()).isEqualByComparingTo(h.quantity());
+        });
+        assertThat(p.buys()).as("substitute leg of %s on %s", h.lotId(), p.asOf()).anySatisfy(t -> {
+          assertThat(t.account()).isEqualTo(h.account());
+          assertThat(t.symbol()).isEqualTo(h.substitute());
+          assertThat(t.reason()).startsWith("buy " + t.quantity().stripTrailingZeros().toPlainString() + " " + h.substitute())
+              .contains("substitute for the " + h.symbol());
+          assertThat(t.quantity()).isEqualByComparingTo(h.substituteQuantity());
+        });
+      }
+    }
+  }
+
   record Booked(LocalDate date, Harvest harvest, String reason, SourceRef booked) {}
 
   /** One household through {@link #WEEKS} weeks of prices. */
@@ -113,6 +145,7 @@ class HarvestProperties {
     final List<Booked> harvests = new ArrayList<>();
     final List<Sale> swapBacks = new ArrayList<>();
     final List<Proposal> harvestOnly = new ArrayList<>();
+    final List<Proposal> proposals = new ArrayList<>();
     private LocalDate last = START;
     private int line;
     private final Map<String, SourceRef> harvestRows = new java.util.HashMap<>();
@@ -160,14 +193,27 @@ class HarvestProperties {
       if (random.nextBoolean()) {
         s.account("hsa", AccountType.HSA, "0");
       }
+      boolean trust = random.nextBoolean();
+      if (trust) {
+        s.account("trust", AccountType.TAXABLE, String.valueOf(random.nextInt(3000)));
+      }
       if (random.nextBoolean()) {
         s.settings(x -> x.withFractional(false));
+      }
+      if (random.nextInt(3) == 0) {
+        BigDecimal minTrade = BigDecimal.valueOf(50 + random.nextInt(1000));
+        s.settings(x -> x.withMinTrade(minTrade));
+      }
+      if (random.nextInt(3) == 0) {
+        s.maxNetGains(String.valueOf(random.nextInt(3000)));
       }
       boolean swapBack = random.nextBoolean();
       s.harvest(h -> h.withThresholds(BigDecimal.valueOf(200), new BigDecimal("0.03"))
           .withSwapBack(swapBack, BigDecimal.valueOf(random.nextInt(3) * 250)));
       // Opening lots bought over the last two years at prices within 30% of today's.
-      String[] accounts = {"joint", "joint", "joint", "ira-spouse", "roth"};
+      String[] accounts = trust
+          ? new String[] {"joint", "joint", "trust", "trust", "ira-spouse", "roth"}
+          : new String[] {"joint", "joint", "joint", "ira-spouse", "roth"};
       int lots = 6 + random.nextInt(10);
       for (int i = 0; i < lots; i++) {
         int f = random.nextInt(funds.length);
@@ -206,6 +252,7 @@ class HarvestProperties {
     /** The proposal as the household would carry it out: deposits, then sells by lot, then buys. */
     private void book(LocalDate date, Proposal p, Map<AccountId, BigDecimal> flows) {
       last = date;
+      proposals.add(p);
       flows.forEach((account, amount) -> scenario.transaction(
           Transaction.cash(date, account.value(), Action.DEPOSIT, amount.toPlainString()).withSource(SourceRef.of("simulated.csv", ++line))));
       if (p.trades().isEmpty()) {

@@ -194,13 +194,32 @@ class HarvestScenariosTest {
   }
 
   @Test
-  @DisplayName("harvesting is skipped when the loss is worth nothing: a long-term loss at a 0% long-term rate with no gains")
+  @DisplayName("harvesting is skipped when the loss is worth nothing: no gains to offset and no tax on ordinary income")
   void worthless_harvest_is_skipped() {
-    Scenario s = household().tax(t -> TaxSettings.of(t.filingStatus(), MarginalRates.of("0.12", "0")));
+    Scenario s = household().tax(t -> TaxSettings.of(t.filingStatus(), MarginalRates.of("0", "0")));
     Proposal p = s.harvestOnly();
 
     assertThat(p.harvests()).isEmpty();
     assertThat(p.trades()).isEmpty();
+  }
+
+  /**
+   * IRC §1211(b) (Publication 550, "Capital Losses"): a net capital loss offsets up to $3,000 of
+   * ordinary income. At a 0% long-term rate a long-term loss with no gains to offset still saves
+   * 3,000 × 12% this year; the rest is carried forward. Found in review: the program priced the
+   * loss at the 0% long-term rate and skipped it.
+   */
+  @Test
+  @DisplayName("IRC 1211(b): at a 0% long-term rate with no gains, a long-term loss still offsets $3,000 of ordinary income")
+  void long_term_loss_without_gains_offsets_ordinary_income() {
+    Scenario s = household().tax(t -> TaxSettings.of(t.filingStatus(), MarginalRates.of("0.12", "0")));
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).singleElement().satisfies(h -> {
+      assertThat(h.loss()).isEqualByComparingTo("5000.00");
+      assertThat(h.taxSavedThisYear()).isEqualByComparingTo("360.00");
+      assertThat(h.carriedForward()).isEqualByComparingTo("2000.00");
+    });
   }
 
   /**
@@ -234,8 +253,54 @@ class HarvestScenariosTest {
     assertThat(washSalesAfter(s, p)).isEmpty();
   }
 
+  /** Review finding: a budget trim of a rebalance sale was paid for by cutting a harvest's substitute. */
+  private static Scenario budgetAndHarvest(int bndShares, String minTrade) {
+    return Scenario.on(AS_OF)
+        .target("us_stocks", "0.50").target("intl", "0.10").target("bonds", "0.40")
+        .security(Security.of("VTI", "us_stocks", "crsp").withSubstitutes(syms("ITOT")), "250")
+        .security(Security.of("ITOT", "us_stocks", "sp"), "100")
+        .security(Security.of("VXUS", "intl", "ftse").withSubstitutes(syms("IXUS")), "60")
+        .security(Security.of("IXUS", "intl", "msci"), "100")
+        .security(Security.of("BND", "bonds", "agg1").withSubstitutes(syms("AGG")), "70")
+        .security(Security.of("AGG", "bonds", "agg2"), "70")
+        .account("joint", AccountType.TAXABLE, "0")
+        .lot("joint", "VTI", "200", "10000", "2020-06-01", "G")
+        .lot("joint", "VXUS", "1", "1000", "2024-01-10", "T") // a loss too small to buy one IXUS
+        .lot("joint", "BND", String.valueOf(bndShares), String.valueOf(bndShares * 80), "2024-01-10", "X")
+        .settings(x -> x.withFractional(false).withMinTrade(new BigDecimal(minTrade)))
+        .harvest(h -> h.withThresholds(new BigDecimal("50"), new BigDecimal("0.01")))
+        .maxNetGains("0");
+  }
+
+  @Test
+  @DisplayName("a sale trimmed to keep the tax budget cuts the buys it paid for, never a harvest's substitute")
+  void budget_trim_leaves_harvest_substitutes_whole() {
+    Proposal p = budgetAndHarvest(80, "0").propose(true);
+
+    assertThat(p.tax().netGain()).isLessThanOrEqualTo(BigDecimal.ZERO);
+    assertThat(p.harvests()).singleElement().satisfies(h -> {
+      assertThat(h.symbol()).isEqualTo(Symbol.of("BND"));
+      assertThat(h.substituteQuantity()).isEqualByComparingTo("80");
+    });
+    Trade agg = p.buys().stream().filter(t -> t.reason().contains("substitute for the BND")).findFirst().orElseThrow();
+    assertThat(agg.quantity()).isEqualByComparingTo("80");
+    assertThat(agg.reason()).startsWith("buy 80 AGG");
+    assertThat(p.harvestBlocked()).anySatisfy(b -> assertThat(b).contains("VXUS lot T").contains("too small to buy one share"));
+  }
+
+  @Test
+  @DisplayName("a harvest whose substitute purchase would be below min_trade is not proposed at all")
+  void harvest_below_min_trade_is_blocked_whole() {
+    Proposal p = budgetAndHarvest(10, "1000").propose(true);
+
+    assertThat(p.harvests()).noneMatch(h -> h.symbol().value().equals("BND"));
+    assertThat(p.sells()).noneMatch(t -> t.symbol().value().equals("BND"));
+    assertThat(p.harvestBlocked()).anySatisfy(b -> assertThat(b).contains("BND lot X").contains("below rebalance.min_trade 1000"));
+  }
+
   private static List<Disposal> washSalesAfter(Scenario s, Proposal p) {
     LedgerResult after = RebalancerProperties.applied(s.data(), p);
+    assertThat(p.asOf()).isEqualTo(s.asOf);
     assertThat(after.problems()).isEmpty();
     return after.disposals().stream().filter(Disposal::washed).toList();
   }
