@@ -779,6 +779,12 @@ final class ProposalAssembler {
         String sellNote = "sell " + qty(lot.quantity()) + " " + lot.symbol() + " in " + account.id() + ": swap back to " + original
             + ", harvested on " + harvest.get().sold() + "; the 30-day window ended " + safe.minusDays(1) + "; realizes "
             + (gain.signum() < 0 ? "a loss of " + gain.negate().toPlainString() : "a gain of " + gain.toPlainString());
+        if (gain.signum() < 0) {
+          // A swap back at a loss is a loss sale like a harvest: purchases outside Keel can wash it.
+          for (String warning : HarvestCandidates.warnings(request, securities.identityOf(lot.symbol()), securities)) {
+            sellNote += "; warning: " + warning;
+          }
+        }
         String buyNote = "buy " + qty(shares) + " " + original + " in " + account.id() + ": swap back from " + lot.symbol();
         out.add(new Draft[] {
             Draft.of(Kind.SWAP_BACK, account.id(), lot.symbol(), assetClass, Side.SELL, lot.quantity(), price.get(), true,

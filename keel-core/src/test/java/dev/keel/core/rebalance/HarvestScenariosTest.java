@@ -253,6 +253,32 @@ class HarvestScenariosTest {
     assertThat(washSalesAfter(s, p)).isEmpty();
   }
 
+  @Test
+  @DisplayName("a swap back that sells at a loss warns about scheduled purchases that would wash it, like a harvest")
+  void swap_back_at_a_loss_carries_the_warnings() {
+    LocalDate august = LocalDate.parse("2026-08-10");
+    Scenario s = Scenario.on("2026-09-14")
+        .target("intl", "1")
+        .security(Security.of("VXUS", "intl", "ftse-ex-us").withSubstitutes(syms("IXUS")), "60")
+        .security(Security.of("IXUS", "intl", "msci-ex-us").withSubstitutes(syms("VXUS")), "55")
+        .price("VXUS", LocalDate.parse("2026-09-14"), new BigDecimal("50"))
+        .price("IXUS", LocalDate.parse("2026-09-14"), new BigDecimal("50"))
+        .account("joint", AccountType.TAXABLE, "0")
+        .account("roth", AccountType.ROTH, "0")
+        .lot("joint", "VXUS", "100", "7000", "2025-01-02", "A")
+        .sell(august.toString(), "joint", "VXUS", "100", "60")   // harvest VXUS into IXUS
+        .buy(august.toString(), "joint", "IXUS", "100", "55")    // now 500 under water
+        .harvest(h -> h.withThresholds(new BigDecimal("5000"), new BigDecimal("0.5")).withSwapBack(true, BigDecimal.ZERO)
+            .withScheduled(List.of(new ScheduledPurchase(AccountId.of("roth"), Symbol.of("IXUS"), "dividend_reinvestment",
+                LocalDate.parse("2026-10-01"), Optional.empty()))));
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.sells()).singleElement().satisfies(t -> assertThat(t.reason())
+        .contains("swap back to VXUS")
+        .contains("realizes a loss of 500.00")
+        .contains("warning: the scheduled dividend reinvestment of IXUS in roth on 2026-10-01 would wash this loss permanently"));
+  }
+
   /** Review finding: a budget trim of a rebalance sale was paid for by cutting a harvest's substitute. */
   private static Scenario budgetAndHarvest(int bndShares, String minTrade) {
     return Scenario.on(AS_OF)
