@@ -128,8 +128,8 @@ final class ProposalAssembler {
       drafts.add(pair[0]);
       drafts.add(pair[1]);
     }
-    keepWithinBudget(drafts, swapBacks, fractional, minTrade, harvestBlocked);
     List<String> unresolved = new ArrayList<>();
+    keepWithinBudget(drafts, swapBacks, fractional, minTrade, harvestBlocked, unresolved);
     Map<AccountId, BigDecimal> cash = repairCash(drafts, fractional, minTrade, unresolved);
 
     // Trades, lots, gains.
@@ -330,7 +330,7 @@ final class ProposalAssembler {
    * realize a gain go first. Runs before the cash repair, which then trims the buys these sales paid for.
    */
   private void keepWithinBudget(List<Draft> drafts, List<Draft[]> swapBacks, boolean fractional, BigDecimal minTrade,
-      List<String> blocked) {
+      List<String> blocked, List<String> unresolved) {
     Optional<BigDecimal> left = budgetLeft(request.data().household().tax(), realizedThisYear(request.books(), request.asOf()));
     if (left.isEmpty()) {
       return;
@@ -352,7 +352,7 @@ final class ProposalAssembler {
     while (true) {
       BigDecimal excess = netGain(drafts).subtract(allowed);
       if (excess.signum() <= 0) {
-        dropSmallTrimmed(drafts, trimmed, minTrade, allowed, blocked);
+        dropSmallTrimmed(drafts, trimmed, minTrade, allowed, unresolved);
         return;
       }
       Draft worst = null;
@@ -362,6 +362,9 @@ final class ProposalAssembler {
           continue;
         }
         List<LotSale> lots = relieve(d, new LinkedHashMap<>());
+        if (lots.isEmpty()) {
+          continue;
+        }
         LotSale last = lots.get(lots.size() - 1);
         if (last.gain().signum() > 0 && (worstLot == null || perShare(last).compareTo(perShare(worstLot)) > 0)) {
           worst = d;
