@@ -9,6 +9,7 @@ import dev.keel.core.household.TaxSettings;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.policy.CheckCadence;
+import dev.keel.core.policy.RebalanceSettings;
 import dev.keel.core.policy.ScheduledPurchase;
 import dev.keel.core.security.Security;
 import dev.keel.core.security.Symbol;
@@ -201,6 +202,32 @@ class HarvestScenariosTest {
 
     assertThat(p.harvests()).isEmpty();
     assertThat(p.trades()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a harvest worth less than the cost of its two trades is skipped; cheaper trading makes it worth taking")
+  void harvest_worth_less_than_its_costs_is_skipped() {
+    // 25,000 of VTI bought for 26,250: a 1,250 loss, 5% of the value. With no gains this year it
+    // offsets ordinary income at 35%: 1.75% of the value, against two trades at the cost given.
+    assertThat(smallLoss("0.01").harvestOnly().harvests()).isEmpty();
+    assertThat(smallLoss("0.005").harvestOnly().harvests()).singleElement()
+        .satisfies(h -> assertThat(h.loss()).isEqualByComparingTo("1250.00"));
+  }
+
+  private static Scenario smallLoss(String transactionCost) {
+    return Scenario.on(AS_OF)
+        .target("us_stocks", "1")
+        .security(Security.of("VTI", "us_stocks", "crsp-total-us").withSubstitutes(syms("ITOT")), "250")
+        .security(Security.of("ITOT", "us_stocks", "sp-total-us"), "100")
+        .account("joint", AccountType.TAXABLE, "0")
+        .lot("joint", "VTI", "100", "26250", "2025-03-03", "J1")
+        .settings(x -> withCost(x, transactionCost))
+        .harvest(h -> h.withThresholds(new BigDecimal("500"), new BigDecimal("0.01")));
+  }
+
+  private static RebalanceSettings withCost(RebalanceSettings x, String cost) {
+    return new RebalanceSettings(x.rebalanceTo(), x.location(), x.minTrade(), x.fractional(), x.restrictedLots(),
+        new BigDecimal(cost));
   }
 
   /**
