@@ -10,6 +10,7 @@ import dev.keel.core.ledger.AccountPosition;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.Lot;
+import dev.keel.core.ledger.LotId;
 import dev.keel.core.ledger.LotRelief;
 import dev.keel.core.money.Decimals;
 import dev.keel.core.policy.Policy;
@@ -25,11 +26,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns the program's answer (dollars per lot and per purchase, in doubles) into trades a broker
@@ -140,8 +145,8 @@ final class ProposalAssembler {
     before.classes().forEach(c -> after.put(c.assetClass(), c.assetClass().equals(AssetClass.CASH) ? BigDecimal.ZERO : c.value()));
     BigDecimal traded = BigDecimal.ZERO;
     drafts.sort(BOOKING_ORDER);
-    Map<Draft, List<LotSale>> relieved = new java.util.IdentityHashMap<>();
-    Map<dev.keel.core.ledger.LotId, Optional<Lot>> lotsLeft = new LinkedHashMap<>();
+    Map<Draft, List<LotSale>> relieved = new IdentityHashMap<>();
+    Map<LotId, Optional<Lot>> lotsLeft = new LinkedHashMap<>();
     for (Draft d : drafts) {
       List<LotSale> lots = d.side == Side.SELL ? relieve(d, lotsLeft) : List.of();
       relieved.put(d, lots);
@@ -251,12 +256,12 @@ final class ProposalAssembler {
    * per share, losses first. Shares a sale is short of the program's (rounding down, a trim to stay
    * in the tax budget) thus come off the lots with the most gain. Relief itself is {@link LotRelief}'s.
    */
-  private List<LotSale> relieve(Draft d, Map<dev.keel.core.ledger.LotId, Optional<Lot>> lotsLeft) {
+  private List<LotSale> relieve(Draft d, Map<LotId, Optional<Lot>> lotsLeft) {
     List<SellOption> options = new ArrayList<>(d.options);
     options.sort(Comparator.comparingDouble(SellOption::gainPerDollar).thenComparing(o -> o.term() == Term.SHORT ? 0 : 1)
         .thenComparing(o -> o.lot().id()));
     int scale = policy.rebalance().fractional() ? FRACTION_SCALE : 0;
-    Map<SellOption, BigDecimal> take = new java.util.IdentityHashMap<>();
+    Map<SellOption, BigDecimal> take = new IdentityHashMap<>();
     BigDecimal left = d.quantity;
     for (SellOption o : options) {
       BigDecimal held = held(o, lotsLeft);
@@ -307,7 +312,7 @@ final class ProposalAssembler {
   }
 
   /** Shares of an option's lot not yet relieved by trades before this one. */
-  private static BigDecimal held(SellOption o, Map<dev.keel.core.ledger.LotId, Optional<Lot>> lotsLeft) {
+  private static BigDecimal held(SellOption o, Map<LotId, Optional<Lot>> lotsLeft) {
     return lotsLeft.getOrDefault(o.lot().id(), Optional.of(o.lot())).map(Lot::quantity).orElse(BigDecimal.ZERO);
   }
 
@@ -348,7 +353,7 @@ final class ProposalAssembler {
       }
     }
     BigDecimal step = fractional ? BigDecimal.ONE.movePointLeft(FRACTION_SCALE) : BigDecimal.ONE;
-    java.util.Set<Draft> trimmed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Draft> trimmed = Collections.newSetFromMap(new IdentityHashMap<>());
     while (true) {
       BigDecimal excess = netGain(drafts).subtract(allowed);
       if (excess.signum() <= 0) {
@@ -389,7 +394,7 @@ final class ProposalAssembler {
    * A sale trimmed below {@code min_trade} goes, unless what is left of it is a loss the budget
    * needs: the budget is a hard limit, the minimum trade a convenience, and the proposal says so.
    */
-  private void dropSmallTrimmed(List<Draft> drafts, java.util.Set<Draft> trimmed, BigDecimal minTrade, BigDecimal allowed,
+  private void dropSmallTrimmed(List<Draft> drafts, Set<Draft> trimmed, BigDecimal minTrade, BigDecimal allowed,
       List<String> notes) {
     for (Draft d : trimmed) {
       if (!drafts.contains(d) || d.amount().compareTo(minTrade) >= 0) {
@@ -409,7 +414,7 @@ final class ProposalAssembler {
   private BigDecimal netGain(List<Draft> drafts) {
     List<Draft> ordered = new ArrayList<>(drafts);
     ordered.sort(BOOKING_ORDER);
-    Map<dev.keel.core.ledger.LotId, Optional<Lot>> lotsLeft = new LinkedHashMap<>();
+    Map<LotId, Optional<Lot>> lotsLeft = new LinkedHashMap<>();
     BigDecimal net = BigDecimal.ZERO;
     for (Draft d : ordered) {
       if (d.side == Side.SELL && d.quantity.signum() > 0) {
@@ -693,7 +698,7 @@ final class ProposalAssembler {
     return out;
   }
 
-  private final Map<Draft, HarvestOption> harvestOf = new java.util.IdentityHashMap<>();
+  private final Map<Draft, HarvestOption> harvestOf = new IdentityHashMap<>();
 
   /**
    * Swap backs: a substitute bought when a loss was harvested goes back to the original security
@@ -709,9 +714,9 @@ final class ProposalAssembler {
     var securities = policy.securities();
     var wash = new dev.keel.core.ledger.WashSaleRule(request.books(), securities);
     // What else this proposal trades: a swap back must neither touch it nor wash with it.
-    java.util.Set<String> busy = new java.util.HashSet<>();
-    java.util.Set<String> bought = new java.util.HashSet<>();
-    java.util.Set<String> soldAtLoss = new java.util.HashSet<>();
+    Set<String> busy = new HashSet<>();
+    Set<String> bought = new HashSet<>();
+    Set<String> soldAtLoss = new HashSet<>();
     List<Draft> all = new ArrayList<>(drafts);
     for (Draft[] pair : harvests) {
       all.add(pair[0]);
