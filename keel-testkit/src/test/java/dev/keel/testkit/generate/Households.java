@@ -1,4 +1,4 @@
-package dev.keel.core.generate;
+package dev.keel.testkit.generate;
 
 import dev.keel.core.portfolio.HouseholdData;
 import dev.keel.core.security.Security;

@@ -1,4 +1,4 @@
-package dev.keel.core.generate;
+package dev.keel.testkit.generate;
 
 /**
  * How big a household {@link HouseholdGenerator} makes. Every count is exact: the generated

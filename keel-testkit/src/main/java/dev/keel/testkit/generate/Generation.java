@@ -1,7 +1,7 @@
-package dev.keel.core.generate;
+package dev.keel.testkit.generate;
 
-import dev.keel.core.generate.Universe.ClassSpec;
-import dev.keel.core.generate.Universe.Family;
+import dev.keel.testkit.generate.Universe.ClassSpec;
+import dev.keel.testkit.generate.Universe.Family;
 import dev.keel.core.household.Account;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.household.AccountType;

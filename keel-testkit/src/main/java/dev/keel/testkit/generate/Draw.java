@@ -1,4 +1,4 @@
-package dev.keel.core.generate;
+package dev.keel.testkit.generate;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
