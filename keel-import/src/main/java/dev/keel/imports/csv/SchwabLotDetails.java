@@ -53,7 +53,7 @@ final class SchwabLotDetails implements CustodianFormat {
         continue;
       }
       out.lot(row, table.accountNumber(), SecurityRef.ticker(symbol.get(), row.text("Name").orElse("")), quantity.get(),
-          basis.get(), opened.get(), disallowed);
+          basis.get(), opened.get(), disallowed, table.date());
     }
   }
 }

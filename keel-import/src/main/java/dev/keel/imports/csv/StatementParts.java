@@ -54,10 +54,10 @@ public final class StatementParts {
   }
 
   public void lot(CsvRow row, Optional<String> account, SecurityRef security, BigDecimal quantity, BigDecimal basis,
-      LocalDate acquired, BigDecimal disallowed) {
+      LocalDate acquired, BigDecimal disallowed, Optional<LocalDate> asOf) {
     String fingerprint = String.join("|", account.orElse(""), security.symbol().map(Object::toString).orElse(security.name()),
         plain(Optional.of(quantity)), plain(Optional.of(basis)), acquired.toString());
-    lots.add(new LotLine(row.origin(), account, security, quantity, basis, acquired, disallowed, fingerprint));
+    lots.add(new LotLine(row.origin(), account, security, quantity, basis, acquired, disallowed, asOf, fingerprint));
   }
 
   private static String plain(Optional<BigDecimal> value) {

@@ -48,9 +48,13 @@ final class VanguardTransactions implements CustodianFormat {
         continue;
       }
       String symbol = row.text("Symbol").orElse("");
-      ActivityKind kind = VanguardPositions.SETTLEMENT_FUNDS.contains(symbol) && !type.toLowerCase(Locale.ROOT).startsWith("dividend")
-          ? ActivityKind.CASH_SWEEP : kind(type, net.orElse(BigDecimal.ZERO));
-      Optional<SecurityRef> security = symbol.isEmpty() ? Optional.empty()
+      ActivityKind kind = kind(type, net.orElse(BigDecimal.ZERO));
+      boolean settlement = VanguardPositions.SETTLEMENT_FUNDS.contains(symbol);
+      if (settlement && (kind == ActivityKind.BUY || kind == ActivityKind.SELL)) {
+        // Buying or selling the settlement fund moves cash to cash.
+        kind = ActivityKind.CASH_SWEEP;
+      }
+      Optional<SecurityRef> security = symbol.isEmpty() || settlement ? Optional.empty()
           : Optional.of(SecurityRef.ticker(symbol, row.text("Investment Name").orElse("")));
       Optional<BigDecimal> gross = net.map(BigDecimal::abs);
       if (kind == ActivityKind.BUY) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param costBasis the lot's total basis in dollars as the custodian reports it, wash-sale
  *     adjustment included (a replacement lot's basis includes the disallowed loss, Publication 550)
  * @param washSaleDisallowed the disallowed loss the custodian shows for the lot, zero when none
+ * @param asOf the date of the export (its title line), when it gives one
  */
 public record LotLine(
     Origin origin,
@@ -21,6 +22,7 @@ public record LotLine(
     BigDecimal costBasis,
     LocalDate acquired,
     BigDecimal washSaleDisallowed,
+    Optional<LocalDate> asOf,
     String fingerprint) {
 
   public LotLine {
@@ -31,6 +33,7 @@ public record LotLine(
     Objects.requireNonNull(costBasis, "costBasis");
     Objects.requireNonNull(acquired, "acquired");
     washSaleDisallowed = washSaleDisallowed == null ? BigDecimal.ZERO : washSaleDisallowed;
+    Objects.requireNonNull(asOf, "asOf");
     fingerprint = fingerprint == null ? "" : fingerprint;
   }
 }
