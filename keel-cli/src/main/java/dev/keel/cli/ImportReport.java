@@ -103,8 +103,10 @@ final class ImportReport {
     return value.stripTrailingZeros().toPlainString();
   }
 
+  /** The file's name without its folder, to keep the tables narrow; problems name the path as given. */
   private static String where(String file, int line) {
-    return line > 0 ? file + ":" + line : file;
+    String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+    return line > 0 ? name + ":" + line : name;
   }
 
   private static String indent(String table) {

@@ -113,6 +113,9 @@ public final class ImportService {
         lots.add(l);
       }
     }
+    // Lots in the order lots.csv numbers them (account/SYMBOL/n): by account, symbol and acquisition date.
+    lots.sort(Comparator.comparing((NewRow.NewLot l) -> l.lot().account().toString()).thenComparing(l -> l.lot().symbol().value())
+        .thenComparing(l -> l.lot().acquired().orElse(LocalDate.MIN)).thenComparing(NewRow::importId));
     Map<AccountId, LocalDate> lotsAsOf = new HashMap<>(request.log().lotsAsOf());
     lots.forEach(l -> lotsAsOf.merge(l.lot().account(), l.asOf(), (a, b) -> a.isAfter(b) ? a : b));
     List<NewRow.NewTransaction> kept = new ArrayList<>();
