@@ -36,7 +36,9 @@ public record ImportPlan(
   }
 
   static ImportPlan failed(List<String> formats, List<Problem> problems, List<SecurityRef> unknown) {
-    return new ImportPlan(formats, List.of(), List.of(), List.of(), List.of(), List.of(), unknown, List.of(), problems);
+    List<Problem> sorted = new java.util.ArrayList<>(problems);
+    sorted.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+    return new ImportPlan(formats, List.of(), List.of(), List.of(), List.of(), List.of(), unknown, List.of(), sorted);
   }
 
   public boolean ok() {
