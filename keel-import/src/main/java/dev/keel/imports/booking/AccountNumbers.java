@@ -31,7 +31,8 @@ public record AccountNumbers(Map<AccountId, String> byAccount) {
 
   /** What a number found in a file maps to: one account, none, or several (ambiguous). */
   public List<AccountId> match(String found) {
-    String f = normalize(found);
+    // A masked number keeps only its last digits: "...5678", "XXXX5678", "****5678".
+    String f = normalize(found.trim().replaceFirst("^[Xx*.]{2,}", ""));
     List<AccountId> out = new ArrayList<>();
     if (f.length() < 3) {
       return out;
