@@ -152,4 +152,29 @@ class ImportServiceTest {
     assertThat(plan.reconciliation()).extracting(d -> d.symbol() + " " + d.statement().toPlainString() + " " + d.ledger().toPlainString())
         .containsExactly("SCHB 250 0", "SCHF 200 0", "VOO 15.535 0", "cash 7436.73 1200.00");
   }
+
+  @Test
+  void a_file_naming_no_account_needs_the_account_option() {
+    byte[] untitled = String.join("\n", "\"Symbol\",\"Description\",\"Qty (Quantity)\",\"Price\",\"Mkt Val (Market Value)\"",
+        "\"VOO\",\"VANGUARD S&P 500 ETF\",\"15.535\",\"$590.00\",\"$9,165.65\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    List<StatementFile> files = List.of(new StatementFile("positions.csv", untitled));
+    ImportPlan without = service.reconcile(Fixtures.request(CHEN, ImportLog.EMPTY, files));
+    assertThat(without.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("--account ID"));
+    ImportRequest forced = new ImportRequest(Fixtures.household(CHEN), Fixtures.numbers(CHEN), ImportLog.EMPTY, Set.of(), files,
+        Optional.of(AccountId.of("jordan-brokerage")), Fixtures.STATEMENT_DATE);
+    ImportPlan with = service.reconcile(forced);
+    assertThat(with.problems()).isEmpty();
+    assertThat(with.reconciliation()).extracting(d -> d.account() + " " + d.symbol() + " " + d.date())
+        .containsExactly("jordan-brokerage VOO 2026-11-20");
+  }
+
+  @Test
+  void an_account_option_contradicting_the_file_is_a_problem() {
+    ImportRequest forced = new ImportRequest(Fixtures.household(CHEN), Fixtures.numbers(CHEN), ImportLog.EMPTY, Set.of(),
+        List.of(Fixtures.file(STATEMENTS.resolve("schwab-positions.csv"))), Optional.of(AccountId.of("joint")), Fixtures.STATEMENT_DATE);
+    assertThat(service.reconcile(forced).problems()).isNotEmpty().allSatisfy(p -> {
+      assertThat(p.value()).isEqualTo("4321");
+      assertThat(p.message()).contains("jordan-brokerage, not of --account joint");
+    });
+  }
 }
