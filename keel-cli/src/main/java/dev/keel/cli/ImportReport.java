@@ -53,6 +53,7 @@ final class ImportReport {
     }
     notes(out, "Skipped as already imported", plan.alreadyImported());
     notes(out, "Not imported", plan.notImported());
+    notes(out, "Not understood", plan.notUnderstood());
     unknownSecurities(out, plan);
     if (!plan.reconciliation().isEmpty()) {
       out.println();

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The outcome of an import, before anything is written: the rows to add (transactions in
  * booking order, opening lots, prices), what was skipped as already imported, what is not imported
- * yet or not understood and why, securities not in the policy, the reconciliation of the
+ * yet and why, what was not understood, securities not in the policy, the reconciliation of the
  * statements' positions with the ledger after the import, and the problems that stop it.
  *
  * @param formats each file with the format it was read as ({@code name: format})
@@ -19,6 +19,7 @@ public record ImportPlan(
     List<NewRow.NewPrice> prices,
     List<Note> alreadyImported,
     List<Note> notImported,
+    List<Note> notUnderstood,
     List<SecurityRef> unknownSecurities,
     List<Difference> reconciliation,
     List<Problem> problems) {
@@ -30,6 +31,7 @@ public record ImportPlan(
     prices = List.copyOf(prices);
     alreadyImported = List.copyOf(alreadyImported);
     notImported = List.copyOf(notImported);
+    notUnderstood = List.copyOf(notUnderstood);
     unknownSecurities = List.copyOf(unknownSecurities);
     reconciliation = List.copyOf(reconciliation);
     problems = List.copyOf(problems);
@@ -38,7 +40,7 @@ public record ImportPlan(
   static ImportPlan failed(List<String> formats, List<Problem> problems, List<SecurityRef> unknown) {
     List<Problem> sorted = new java.util.ArrayList<>(problems);
     sorted.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
-    return new ImportPlan(formats, List.of(), List.of(), List.of(), List.of(), List.of(), unknown, List.of(), sorted);
+    return new ImportPlan(formats, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), unknown, List.of(), sorted);
   }
 
   public boolean ok() {

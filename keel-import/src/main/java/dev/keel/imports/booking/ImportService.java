@@ -82,6 +82,7 @@ public final class ImportService {
         data.household().accounts().stream().map(Account::id).toList());
     List<NewRow> rows = new ArrayList<>();
     List<Note> notImported = new ArrayList<>();
+    List<Note> notUnderstood = new ArrayList<>();
     Map<String, SecurityRef> unknown = new LinkedHashMap<>();
     List<MappedStatement.Resolved<PositionLine>> positions = new ArrayList<>();
     List<MappedStatement.Resolved<dev.keel.imports.statement.CashLine>> cash = new ArrayList<>();
@@ -89,6 +90,7 @@ public final class ImportService {
       MappedStatement mapped = mapper.map(statement);
       rows.addAll(mapped.rows());
       notImported.addAll(mapped.notImported());
+      notUnderstood.addAll(mapped.notUnderstood());
       mapped.unknownSecurities().forEach(s -> unknown.putIfAbsent(s.describe(), s));
       positions.addAll(mapped.positions());
       cash.addAll(mapped.cash());
@@ -139,6 +141,7 @@ public final class ImportService {
     problems.addAll(engine.check(after));
     notImported.sort(Comparator.comparing((Note n) -> n.origin().file()).thenComparingInt(n -> n.origin().line()));
     already.sort(Comparator.comparing((Note n) -> n.origin().file()).thenComparingInt(n -> n.origin().line()));
+    notUnderstood.sort(Comparator.comparing((Note n) -> n.origin().file()).thenComparingInt(n -> n.origin().line()));
     if (!problems.isEmpty()) {
       return ImportPlan.failed(formats, problems, List.copyOf(unknown.values()));
     }
@@ -148,7 +151,8 @@ public final class ImportService {
     } catch (InvalidInputException e) {
       return ImportPlan.failed(formats, e.problems(), List.copyOf(unknown.values()));
     }
-    return new ImportPlan(formats, kept, lots, prices, already, notImported, List.copyOf(unknown.values()), reconciliation, List.of());
+    return new ImportPlan(formats, kept, lots, prices, already, notImported, notUnderstood, List.copyOf(unknown.values()), reconciliation,
+        List.of());
   }
 
   /**
@@ -193,7 +197,8 @@ public final class ImportService {
     }
     try {
       List<Difference> lines = reconciler.reconcile(data, positions, cash, request.asOf());
-      return new ImportPlan(formats, List.of(), List.of(), List.of(), List.of(), List.of(), List.copyOf(unknown.values()), lines, List.of());
+      return new ImportPlan(formats, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.copyOf(unknown.values()), lines,
+          List.of());
     } catch (InvalidInputException e) {
       return ImportPlan.failed(formats, e.problems(), List.copyOf(unknown.values()));
     }

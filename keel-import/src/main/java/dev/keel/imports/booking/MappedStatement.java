@@ -11,6 +11,7 @@ import java.util.List;
 record MappedStatement(
     List<NewRow> rows,
     List<Note> notImported,
+    List<Note> notUnderstood,
     List<SecurityRef> unknownSecurities,
     List<Resolved<PositionLine>> positions,
     List<Resolved<CashLine>> cash,

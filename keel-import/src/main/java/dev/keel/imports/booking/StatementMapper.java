@@ -53,6 +53,7 @@ final class StatementMapper {
     List<Problem> problems = new ArrayList<>();
     List<NewRow> rows = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
+    List<Note> unread = new ArrayList<>();
     Map<String, SecurityRef> unknown = new LinkedHashMap<>();
     Map<String, Integer> occurrences = new HashMap<>();
     for (Activity a : statement.activities()) {
@@ -71,8 +72,8 @@ final class StatementMapper {
       Optional<String> reason = a.kind().notImportedReason();
       String what = describe(a);
       if (reason.isPresent()) {
-        String because = a.kind() == ActivityKind.UNKNOWN ? reason.get() + " (\"" + a.label() + "\")" : reason.get();
-        notes.add(new Note(a.origin(), Optional.of(account.get().toString()), Optional.of(a.date()), what, because));
+        Note note = new Note(a.origin(), Optional.of(account.get().toString()), Optional.of(a.date()), what, reason.get());
+        (a.kind() == ActivityKind.UNKNOWN ? unread : notes).add(note);
         continue;
       }
       Optional<Symbol> symbol = Optional.empty();
@@ -133,7 +134,7 @@ final class StatementMapper {
       account(c.accountNumber().or(statement::accountNumber), c.origin(), problems)
           .ifPresent(acct -> cash.add(new MappedStatement.Resolved<>(acct, c)));
     }
-    return new MappedStatement(rows, notes, List.copyOf(unknown.values()), positions, cash, problems);
+    return new MappedStatement(rows, notes, unread, List.copyOf(unknown.values()), positions, cash, problems);
   }
 
   private Optional<AccountId> account(Optional<String> number, Origin origin, List<Problem> problems) {

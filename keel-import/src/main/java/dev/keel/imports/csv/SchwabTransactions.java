@@ -60,7 +60,7 @@ final class SchwabTransactions implements CustodianFormat {
         row.fail("Quantity", row.raw("Quantity"), "is empty; a " + action + " needs the number of shares");
         continue;
       }
-      if (gross.isEmpty() && quantity.isEmpty()) {
+      if (gross.isEmpty() && quantity.isEmpty() && kind != ActivityKind.UNKNOWN) {
         row.fail("Amount", row.raw("Amount"), "is empty; expected the cash amount of the " + action);
         continue;
       }

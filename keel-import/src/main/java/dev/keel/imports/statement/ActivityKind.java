@@ -29,7 +29,7 @@ public enum ActivityKind {
   /** Cash moved between the core account and its money-market sweep: both are cash to Keel. */
   CASH_SWEEP("a move between cash and the sweep fund, both cash to Keel; nothing to book"),
   /** An action the reader does not know. */
-  UNKNOWN("the custodian's action is not one Keel understands");
+  UNKNOWN("the custodian's action is not one Keel knows; book it by hand in transactions.csv if it moves cash or shares");
 
   private final String notImported;
 

@@ -177,4 +177,19 @@ class ImportServiceTest {
       assertThat(p.message()).contains("jordan-brokerage, not of --account joint");
     });
   }
+
+  @Test
+  void an_action_keel_does_not_know_is_listed_as_not_understood_with_the_custodians_words() {
+    byte[] csv = String.join("\n", "\"Transactions  for account Individual ...4321 as of 11/20/2026\"",
+        "\"Date\",\"Action\",\"Symbol\",\"Description\",\"Quantity\",\"Price\",\"Fees & Comm\",\"Amount\"",
+        "\"07/01/2026\",\"MoneyLink Transfer\",\"\",\"Tfr BANK\",\"\",\"\",\"\",\"$5,000.00\"",
+        "\"07/02/2026\",\"Spin-off\",\"VOO\",\"SPIN CO\",\"3\",\"\",\"\",\"\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ImportPlan plan = service.plan(Fixtures.request(CHEN, ImportLog.EMPTY, List.of(new StatementFile("s.csv", csv))));
+    assertThat(plan.problems()).isEmpty();
+    assertThat(plan.transactions()).singleElement().satisfies(t -> assertThat(t.transaction().action()).isEqualTo(Action.DEPOSIT));
+    assertThat(plan.notUnderstood()).singleElement().satisfies(n -> {
+      assertThat(n.origin().line()).isEqualTo(4);
+      assertThat(n.what()).isEqualTo("Spin-off 3 VOO");
+    });
+  }
 }
