@@ -203,7 +203,7 @@ final class StatementMapper {
 
   static String describe(Activity a) {
     StringBuilder out = new StringBuilder(a.label().isEmpty() ? a.kind().name().toLowerCase(java.util.Locale.ROOT) : a.label());
-    a.quantity().ifPresent(q -> out.append(' ').append(q.stripTrailingZeros().toPlainString()));
+    a.quantity().filter(q -> q.signum() != 0).ifPresent(q -> out.append(' ').append(q.stripTrailingZeros().toPlainString()));
     a.security().ifPresent(s -> out.append(' ').append(s.symbol().map(Symbol::value).orElse(s.cusip().isEmpty() ? s.name() : s.cusip())));
     a.amount().ifPresent(x -> out.append(" $").append(x.toPlainString()));
     return out.toString();
