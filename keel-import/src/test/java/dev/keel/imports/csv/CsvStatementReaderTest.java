@@ -123,6 +123,7 @@ class CsvStatementReaderTest {
   void account_and_date_are_found_in_titles_and_file_names() {
     assertThat(CsvStatementReader.account(java.util.List.of("Transactions  for account Individual ...4321 as of 11/20/2026"))).contains("4321");
     assertThat(CsvStatementReader.account(java.util.List.of("History_for_Account_Z12345678.csv"))).contains("Z12345678");
+    assertThat(CsvStatementReader.account(java.util.List.of("Individual_XXX178_Transactions_20250309-115444.csv"))).contains("178");
     assertThat(CsvStatementReader.date(java.util.List.of("Positions for account ...4321 as of 04:10 PM ET, 2026/11/20")))
         .contains(LocalDate.of(2026, 11, 20));
     assertThat(CsvStatementReader.date(java.util.List.of("Portfolio_Positions_Nov-20-2026.csv"))).contains(LocalDate.of(2026, 11, 20));
