@@ -30,7 +30,7 @@ public final class HouseholdYamlLoader {
   private static final List<String> TAX = List.of("filing_status", "rates", "income", "deduction", "state_rate",
       "carryforward", "allow_short_term_gains", "long_term_soon_days", "max_net_gains");
   private static final List<String> ACCOUNT = List.of("id", "type", "owners", "custodian", "lot_method", "tradable", "cash",
-      "reserve", "name");
+      "reserve", "name", "account_number");
   private static final String STATUSES = Arrays.stream(FilingStatus.values()).map(FilingStatus::code).collect(Collectors.joining(", "));
   private static final String METHODS = Arrays.stream(LotMethod.values()).map(LotMethod::code).collect(Collectors.joining(", "));
 
