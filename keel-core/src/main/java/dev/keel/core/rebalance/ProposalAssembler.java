@@ -580,6 +580,14 @@ final class ProposalAssembler {
         }
       }
     }
+    // Capital gain distributions are long-term gains whatever the holding period (Publication 550).
+    for (dev.keel.core.ledger.Income i : books.income()) {
+      if (i.action() == dev.keel.core.ledger.Action.CAP_GAIN_DISTRIBUTION && i.date().getYear() == asOf.getYear()
+          && !i.date().isAfter(asOf) && books.accounts().containsKey(i.account())
+          && books.account(i.account()).account().taxable()) {
+        lt = lt.add(i.amount());
+      }
+    }
     return new BigDecimal[] {st, lt};
   }
 
