@@ -76,7 +76,7 @@ final class ProposalAssembler {
     request.books().positions().forEach(p -> cash.put(p.account().id(), p.cash()));
     BigDecimal realized = realizedThisYear(request.books(), request.asOf());
     ProposalTax tax = new ProposalTax(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, realized,
-        budgetLeft(request.data().household().tax(), realized));
+        budgetLeft(request.data().household().tax(), realized)).withBasis(basis(request, estimator));
     return new Proposal(request.asOf(), false, summary, List.of(), before.classes(), before.classes(), tax, BigDecimal.ZERO,
         cash, List.of(), List.of(), List.of());
   }
@@ -180,7 +180,7 @@ final class ProposalAssembler {
 
     BigDecimal realized = realizedThisYear(request.books(), request.asOf());
     Optional<BigDecimal> budget = budgetLeft(request.data().household().tax(), realized);
-    ProposalTax tax = new ProposalTax(st, lt, estimatedTax(st, lt), realized, budget);
+    ProposalTax tax = new ProposalTax(st, lt, estimatedTax(st, lt), realized, budget).withBasis(basis(request, estimator));
     BigDecimal turnover = before.totalValue().signum() == 0
         ? BigDecimal.ZERO
         : traded.divide(BigDecimal.valueOf(2), Decimals.RATIO).divide(before.totalValue(), Decimals.RATIO);
@@ -589,6 +589,12 @@ final class ProposalAssembler {
       }
     }
     return new BigDecimal[] {st, lt};
+  }
+
+  /** What the proposal's tax figures are priced with: its year's tables, rates and carry in. */
+  static dev.keel.core.tax.estimate.TaxBasis basis(RebalanceRequest request, TaxEstimator estimator) {
+    return dev.keel.core.tax.estimate.TaxBasis.of(request.asOf().getYear(), request.data().household().tax(),
+        request.rates(), estimator.tables());
   }
 
   static Optional<BigDecimal> budgetLeft(TaxSettings tax, BigDecimal realized) {
