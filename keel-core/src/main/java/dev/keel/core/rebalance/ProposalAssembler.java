@@ -551,8 +551,10 @@ final class ProposalAssembler {
     BigDecimal[] ytd = realizedByTerm(request.books(), request.asOf());
     if (tax.ordinaryIncome().isPresent()) {
       TaxProfile profile = TaxProfiles.from(tax, year, estimator.tables());
-      CapitalGainsInput base = CapitalGainsInput.of(ytd[0], ytd[1]);
-      CapitalGainsInput with = CapitalGainsInput.of(ytd[0].add(st), ytd[1].add(lt));
+      // The year so far with its dividends and interest, which move where gains stack in the brackets.
+      CapitalGainsInput base = dev.keel.core.report.YearInvestments.of(request.data().household(), request.books(), year,
+          Optional.of(request.asOf())).input();
+      CapitalGainsInput with = base.plusShortTerm(st).plusLongTerm(lt);
       return estimator.estimate(profile, with).total().subtract(estimator.estimate(profile, base).total());
     }
     BigDecimal before = FlatRateTax.of(ytd[0], ytd[1], tax.shortTermCarryforward(), tax.longTermCarryforward(), BigDecimal.ZERO,
