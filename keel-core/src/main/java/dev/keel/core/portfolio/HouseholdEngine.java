@@ -93,7 +93,7 @@ public final class HouseholdEngine {
 
   /** The realized gains of a tax year, booked over the whole history (later purchases can wash a December loss). */
   public RealizedGains gains(HouseholdData data, int year) {
-    return GainsReporter.DEFAULT.report(data.household(), books(data, Optional.empty(), year), year);
+    return GainsReporter.DEFAULT.report(data.household(), data.openingLots(), books(data, Optional.empty(), year), year);
   }
 
   /** Open lots valued on {@code asOf} and the wash-sale calendar on that date. */

@@ -7,6 +7,8 @@ import dev.keel.core.household.Household;
 import dev.keel.core.household.TaxSettings;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.LedgerResult;
+import dev.keel.core.ledger.LotId;
+import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.money.Decimals;
 import dev.keel.core.tax.FlatRateTax;
 import dev.keel.core.tax.MarginalRates;
@@ -54,13 +56,32 @@ public final class GainsReporter {
 
   /** The gains of {@code year}, the carry into it computed from {@code books} (the whole history). */
   public RealizedGains report(Household household, LedgerResult books, int year) {
+    return report(household, List.of(), books, year);
+  }
+
+  /**
+   * The gains of {@code year}, the carry into it computed from {@code books} (the whole history);
+   * {@code openingLots} give the lots whose 1099-B reporting differs from their account's.
+   */
+  public RealizedGains report(Household household, List<OpeningLot> openingLots, LedgerResult books, int year) {
     LossCarryover.Carry carry = LossCarryover.into(year, household.tax(), YearInvestments.firstYear(books),
         y -> YearInvestments.of(household, books, y, Optional.empty()).input(), estimator);
-    return report(household, books, year, carry);
+    Map<LotId, BasisReporting> lots = new LinkedHashMap<>();
+    for (OpeningLot lot : openingLots) {
+      if (lot.lotId().isPresent() && lot.basisReporting().isPresent()) {
+        lots.put(lot.lotId().get(), lot.basisReporting().get());
+      }
+    }
+    return report(household, books, year, carry, lots);
   }
 
   /** The gains of {@code year} with {@code carryIn} as the capital loss carried into it. */
   public RealizedGains report(Household household, LedgerResult books, int year, LossCarryover.Carry carryIn) {
+    return report(household, books, year, carryIn, Map.of());
+  }
+
+  private RealizedGains report(Household household, LedgerResult books, int year, LossCarryover.Carry carryIn,
+      Map<LotId, BasisReporting> lotReporting) {
     List<Disposal> rows = books.disposals().stream()
         .filter(d -> d.taxable() && d.sold().getYear() == year)
         .sorted(ORDER)
@@ -97,6 +118,6 @@ public final class GainsReporter {
     }
     return new RealizedGains(year, shortTerm, longTerm, st, lt, disallowed.subtract(permanent), permanent,
         investments.allDividends(), investments.interest(), estimate, flat, rates, investments, carryIn, tables,
-        TaxProfiles.ratesSource(tax), reporting);
+        TaxProfiles.ratesSource(tax), reporting, lotReporting);
   }
 }

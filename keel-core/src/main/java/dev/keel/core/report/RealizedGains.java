@@ -3,6 +3,7 @@ package dev.keel.core.report;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.household.BasisReporting;
 import dev.keel.core.ledger.Disposal;
+import dev.keel.core.ledger.LotId;
 import dev.keel.core.tax.MarginalRates;
 import dev.keel.core.tax.estimate.LossCarryover;
 import dev.keel.core.tax.estimate.TablesUsed;
@@ -37,6 +38,7 @@ import java.util.Optional;
  * @param ratesSource where {@code rates} come from: {@code household_rates}, {@code brackets} or
  *     {@code default}
  * @param basisReporting each account's Form 1099-B reporting, which gives each row's Form 8949 box
+ * @param lotReporting opening lots whose 1099-B reporting differs from their account's
  */
 public record RealizedGains(
     int year,
@@ -55,17 +57,23 @@ public record RealizedGains(
     LossCarryover.Carry carryIn,
     Optional<TablesUsed> tables,
     String ratesSource,
-    Map<AccountId, BasisReporting> basisReporting) {
+    Map<AccountId, BasisReporting> basisReporting,
+    Map<LotId, BasisReporting> lotReporting) {
 
   public RealizedGains {
     shortTerm = List.copyOf(shortTerm);
     longTerm = List.copyOf(longTerm);
     basisReporting = Map.copyOf(basisReporting);
+    lotReporting = Map.copyOf(lotReporting);
   }
 
-  /** The Form 8949 box of a row: its term and its account's 1099-B reporting. */
+  /** The Form 8949 box of a row: its term and its lot's, else its account's, 1099-B reporting. */
   public Form8949Box box(Disposal d) {
-    return Form8949Box.of(d.term(), basisReporting.getOrDefault(d.account(), BasisReporting.REPORTED));
+    BasisReporting reporting = lotReporting.get(d.lotId());
+    if (reporting == null) {
+      reporting = basisReporting.getOrDefault(d.account(), BasisReporting.REPORTED);
+    }
+    return Form8949Box.of(d.term(), reporting);
   }
 
   public BigDecimal netShortTerm() {

@@ -325,4 +325,20 @@ class GainsReporterTest {
     assertThat(Form8949Box.of(Term.SHORT, BasisReporting.NO_1099B)).isEqualTo(Form8949Box.C);
     assertThat(Form8949Box.of(Term.LONG, BasisReporting.NO_1099B)).isEqualTo(Form8949Box.F);
   }
+
+  @Test
+  void test_report_form8949Box_lotOverridesItsAccount() {
+    // J-VTI (bought 2020) sold in 2026 is long-term: box D by its account, E when the lot says its
+    // basis is not reported.
+    Household household = household(flatRates());
+    List<OpeningLot> lots = ReportFixtures.openingLots().stream()
+        .map(l -> l.lotId().map(id -> id.value().equals("J-VTI")).orElse(false)
+            ? l.withBasisReporting(BasisReporting.NOT_REPORTED) : l)
+        .toList();
+
+    RealizedGains gains = GainsReporter.DEFAULT.report(household, lots, books(household, Optional.empty()), 2026);
+
+    assertThat(gains.longTerm()).extracting(gains::box).containsExactly(Form8949Box.E);
+    assertThat(gains.shortTerm()).extracting(gains::box).containsOnly(Form8949Box.A);
+  }
 }
