@@ -86,6 +86,23 @@ class HarvestScenariosTest {
   }
 
   @Test
+  @DisplayName("issue 8 item 4: a capital gain distribution is a long-term gain that a harvested loss offsets")
+  void capital_gain_distribution_offset_by_the_harvest() {
+    // 5,000 distributed to joint on 2026-10-15 (Publication 550: a long-term gain whatever the holding
+    // period). The 5,000 long-term loss of J1 offsets it at the long-term rate: 5,000 × 20% = 1,000
+    // saved, nothing carried. Before, the distribution was ordinary income and the loss "saved"
+    // 3,000 × 35% = 1,050 with 2,000 carried forward.
+    Scenario s = household().transaction(dev.keel.core.ledger.Transaction.cash(LocalDate.parse("2026-10-15"), "joint",
+        dev.keel.core.ledger.Action.CAP_GAIN_DISTRIBUTION, "5000"));
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).singleElement().satisfies(h -> {
+      assertThat(h.taxSavedThisYear()).isEqualByComparingTo("1000.00");
+      assertThat(h.carriedForward()).isEqualByComparingTo("0.00");
+    });
+  }
+
+  @Test
   @DisplayName("Pub. 550: the spouse's IRA bought VTI last week, so harvesting VTI now would be a wash sale")
   void spouse_ira_bought_the_fund_last_week() {
     Scenario s = household().buy("2026-11-13", "ira-spouse", "VTI", "10", "250");
