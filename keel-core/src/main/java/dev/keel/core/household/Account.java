@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param cash opening cash, in dollars, before any transaction is replayed
  * @param reserve cash the rebalancer must leave in the account, in dollars
  * @param tradable false for held-away accounts: they count in the allocation but are never traded
+ * @param basisReporting what the account's Form 1099-B reports, which decides each sale's Form 8949
+ *     box (household.yaml {@code basis_reported}; default: basis reported to the IRS)
  */
 public record Account(
     AccountId id,
@@ -21,7 +23,8 @@ public record Account(
     boolean tradable,
     BigDecimal cash,
     BigDecimal reserve,
-    SourceRef source) {
+    SourceRef source,
+    BasisReporting basisReporting) {
 
   public Account {
     Objects.requireNonNull(id, "id");
@@ -32,12 +35,24 @@ public record Account(
     Objects.requireNonNull(cash, "cash");
     reserve = reserve == null ? BigDecimal.ZERO : reserve;
     source = source == null ? SourceRef.NONE : source;
+    basisReporting = basisReporting == null ? BasisReporting.REPORTED : basisReporting;
     if (cash.signum() < 0) {
       throw new IllegalArgumentException("opening cash must not be negative: " + cash);
     }
     if (reserve.signum() < 0) {
       throw new IllegalArgumentException("reserve must not be negative: " + reserve);
     }
+  }
+
+  /** An account whose 1099-B reports basis to the IRS (Form 8949 boxes A and D). */
+  public Account(AccountId id, AccountType type, List<String> owners, String custodian, LotMethod lotMethod,
+      boolean tradable, BigDecimal cash, BigDecimal reserve, SourceRef source) {
+    this(id, type, owners, custodian, lotMethod, tradable, cash, reserve, source, BasisReporting.REPORTED);
+  }
+
+  /** A copy whose sales are reported as {@code value} says. */
+  public Account withBasisReporting(BasisReporting value) {
+    return new Account(id, type, owners, custodian, lotMethod, tradable, cash, reserve, source, value);
   }
 
   /** A tradable account with FIFO relief, no reserve and the given opening cash. */
@@ -47,11 +62,11 @@ public record Account(
   }
 
   public Account withLotMethod(LotMethod method) {
-    return new Account(id, type, owners, custodian, method, tradable, cash, reserve, source);
+    return new Account(id, type, owners, custodian, method, tradable, cash, reserve, source, basisReporting);
   }
 
   public Account withTradable(boolean value) {
-    return new Account(id, type, owners, custodian, lotMethod, value, cash, reserve, source);
+    return new Account(id, type, owners, custodian, lotMethod, value, cash, reserve, source, basisReporting);
   }
 
   public boolean taxable() {

@@ -26,7 +26,18 @@ public enum Action {
    * Shares received by inheritance: basis is {@code amount} (the value at death) plus any fees,
    * and the lot is long-term whatever its dates (IRC §1223(9)); no cash moves but the fees.
    */
-  INHERIT("inherit", true);
+  INHERIT("inherit", true),
+  /**
+   * A cash dividend that is a qualified dividend (Form 1099-DIV box 1b): taxed at the long-term
+   * capital gain rates (IRC §1(h)(11), Publication 550). A plain {@code dividend} is ordinary.
+   */
+  QUALIFIED_DIVIDEND("qualified_dividend", false),
+  /**
+   * A capital gain distribution paid in cash (Form 1099-DIV box 2a): a long-term capital gain
+   * whatever the holding period of the fund's shares (Publication 550, "Capital Gain
+   * Distributions").
+   */
+  CAP_GAIN_DISTRIBUTION("cap_gain_distribution", false);
 
   private final String code;
   private final boolean movesShares;

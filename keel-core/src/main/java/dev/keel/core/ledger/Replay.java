@@ -127,7 +127,7 @@ final class Replay {
       case BUY, REINVEST, INHERIT -> acquire(t);
       case SELL -> sell(t);
       case DEPOSIT -> addCash(t, t.amount().orElseThrow());
-      case DIVIDEND, INTEREST -> {
+      case DIVIDEND, INTEREST, QUALIFIED_DIVIDEND, CAP_GAIN_DISTRIBUTION -> {
         addCash(t, t.amount().orElseThrow());
         income.add(new Income(t.date(), t.account(), t.action(), t.symbol(), t.amount().orElseThrow()));
       }

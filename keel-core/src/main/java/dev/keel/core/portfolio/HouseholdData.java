@@ -32,6 +32,11 @@ public record HouseholdData(
     return new LedgerInput(household, policy.securities(), openingLots, transactions, rates, through);
   }
 
+  /** A copy whose household has these tax settings. */
+  public HouseholdData withTax(dev.keel.core.household.TaxSettings tax) {
+    return new HouseholdData(household.withTax(tax), policy, openingLots, transactions, prices);
+  }
+
   public HouseholdData withTransactions(List<Transaction> replacement) {
     return new HouseholdData(household, policy, openingLots, replacement, prices);
   }

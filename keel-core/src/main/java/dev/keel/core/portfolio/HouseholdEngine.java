@@ -1,5 +1,9 @@
 package dev.keel.core.portfolio;
 
+import dev.keel.core.household.Household;
+import dev.keel.core.report.YearInvestments;
+import dev.keel.core.tax.estimate.LossCarryover;
+
 import dev.keel.core.drift.DriftAnalyzer;
 import dev.keel.core.drift.DriftReport;
 import dev.keel.core.ledger.Ledger;
@@ -89,7 +93,7 @@ public final class HouseholdEngine {
 
   /** The realized gains of a tax year, booked over the whole history (later purchases can wash a December loss). */
   public RealizedGains gains(HouseholdData data, int year) {
-    return GainsReporter.DEFAULT.report(data.household(), books(data, Optional.empty(), year), year);
+    return GainsReporter.DEFAULT.report(data.household(), data.openingLots(), books(data, Optional.empty(), year), year);
   }
 
   /** Open lots valued on {@code asOf} and the wash-sale calendar on that date. */
@@ -109,19 +113,41 @@ public final class HouseholdEngine {
       data.household().getAccount(account);
     }
     LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
-    return rebalancer.propose(new RebalanceRequest(data, books, asOf, cashFlows, force, rates(data, asOf.getYear())));
+    HouseholdData priced = pricedFor(data, books, asOf.getYear());
+    return rebalancer.propose(new RebalanceRequest(priced, books, asOf, cashFlows, force, rates(priced, asOf.getYear())));
   }
 
   /** A harvest-only proposal on {@code asOf} (keel harvest): losses worth taking, no rebalancing. */
   public Proposal harvest(HouseholdData data, LocalDate asOf) {
     LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
-    return rebalancer.propose(new RebalanceRequest(data, books, asOf, Map.of(), false, rates(data, asOf.getYear()),
+    HouseholdData priced = pricedFor(data, books, asOf.getYear());
+    return rebalancer.propose(new RebalanceRequest(priced, books, asOf, Map.of(), false, rates(priced, asOf.getYear()),
         RebalanceRequest.Mode.HARVEST_ONLY));
   }
 
   /** The losses harvested in a tax year and their estimated value. */
   public HarvestReport harvestReport(HouseholdData data, int year) {
-    return HarvestReporter.DEFAULT.report(data.household(), data.policy().securities(), books(data, Optional.empty(), year), year);
+    LedgerResult books = books(data, Optional.empty(), year);
+    return HarvestReporter.DEFAULT.report(pricedFor(data, books, year).household(), data.policy().securities(), books, year);
+  }
+
+  /** The capital loss carried into {@code year}, computed from the booked ledger ({@link LossCarryover}). */
+  public LossCarryover.Carry carryInto(HouseholdData data, LedgerResult books, int year) {
+    Household household = data.household();
+    return LossCarryover.into(year, household.tax(), YearInvestments.firstYear(books),
+        y -> YearInvestments.of(household, books, y, Optional.empty()).input(), estimator);
+  }
+
+  /**
+   * The household data with its tax settings resolved for {@code year}: the carryforward replaced
+   * by the loss carried into that year, so that every price of a gain or loss in that year (the
+   * rebalancer's program, harvest values, the proposal's tax) uses it. The ledger itself is booked
+   * before (min_tax relief is ordered with the configured carry's rates: a carry moves the order
+   * of relief only in the rare case where it changes which lots are losses after tax).
+   */
+  public HouseholdData pricedFor(HouseholdData data, LedgerResult books, int year) {
+    LossCarryover.Carry carry = carryInto(data, books, year);
+    return data.withTax(data.household().tax().withCarryforward(year, carry.shortTerm(), carry.longTerm()));
   }
 
   /** Books the ledger up to {@code asOf} and measures drift on that date. */

@@ -89,7 +89,11 @@ final class HarvestValuer {
     int yearOf = request.asOf().getYear();
     if (tax.ordinaryIncome().isPresent()) {
       TaxProfile profile = TaxProfiles.from(tax, yearOf, estimator.tables());
-      TaxEstimate e = estimator.estimate(profile, CapitalGainsInput.of(st, lt));
+      // The year's dividends and interest so far move where the gains stack in the brackets.
+      dev.keel.core.report.YearInvestments income = dev.keel.core.report.YearInvestments.of(
+          request.data().household(), request.books(), yearOf, java.util.Optional.of(request.asOf()));
+      TaxEstimate e = estimator.estimate(profile, CapitalGainsInput.of(st, lt)
+          .withDividends(income.ordinaryDividends(), income.qualifiedDividends()).withInterest(income.interest()));
       ScheduleD d = e.scheduleD();
       return new Year(e.total(), d.shortTermCarryforwardOut().add(d.longTermCarryforwardOut()));
     }

@@ -76,7 +76,7 @@ final class ProposalAssembler {
     request.books().positions().forEach(p -> cash.put(p.account().id(), p.cash()));
     BigDecimal realized = realizedThisYear(request.books(), request.asOf());
     ProposalTax tax = new ProposalTax(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, realized,
-        budgetLeft(request.data().household().tax(), realized));
+        budgetLeft(request.data().household().tax(), realized)).withBasis(basis(request, estimator));
     return new Proposal(request.asOf(), false, summary, List.of(), before.classes(), before.classes(), tax, BigDecimal.ZERO,
         cash, List.of(), List.of(), List.of());
   }
@@ -180,7 +180,7 @@ final class ProposalAssembler {
 
     BigDecimal realized = realizedThisYear(request.books(), request.asOf());
     Optional<BigDecimal> budget = budgetLeft(request.data().household().tax(), realized);
-    ProposalTax tax = new ProposalTax(st, lt, estimatedTax(st, lt), realized, budget);
+    ProposalTax tax = new ProposalTax(st, lt, estimatedTax(st, lt), realized, budget).withBasis(basis(request, estimator));
     BigDecimal turnover = before.totalValue().signum() == 0
         ? BigDecimal.ZERO
         : traded.divide(BigDecimal.valueOf(2), Decimals.RATIO).divide(before.totalValue(), Decimals.RATIO);
@@ -551,8 +551,10 @@ final class ProposalAssembler {
     BigDecimal[] ytd = realizedByTerm(request.books(), request.asOf());
     if (tax.ordinaryIncome().isPresent()) {
       TaxProfile profile = TaxProfiles.from(tax, year, estimator.tables());
-      CapitalGainsInput base = CapitalGainsInput.of(ytd[0], ytd[1]);
-      CapitalGainsInput with = CapitalGainsInput.of(ytd[0].add(st), ytd[1].add(lt));
+      // The year so far with its dividends and interest, which move where gains stack in the brackets.
+      CapitalGainsInput base = dev.keel.core.report.YearInvestments.of(request.data().household(), request.books(), year,
+          Optional.of(request.asOf())).input();
+      CapitalGainsInput with = base.plusShortTerm(st).plusLongTerm(lt);
       return estimator.estimate(profile, with).total().subtract(estimator.estimate(profile, base).total());
     }
     BigDecimal before = FlatRateTax.of(ytd[0], ytd[1], tax.shortTermCarryforward(), tax.longTermCarryforward(), BigDecimal.ZERO,
@@ -580,7 +582,21 @@ final class ProposalAssembler {
         }
       }
     }
+    // Capital gain distributions are long-term gains whatever the holding period (Publication 550).
+    for (dev.keel.core.ledger.Income i : books.income()) {
+      if (i.action() == dev.keel.core.ledger.Action.CAP_GAIN_DISTRIBUTION && i.date().getYear() == asOf.getYear()
+          && !i.date().isAfter(asOf) && books.accounts().containsKey(i.account())
+          && books.account(i.account()).account().taxable()) {
+        lt = lt.add(i.amount());
+      }
+    }
     return new BigDecimal[] {st, lt};
+  }
+
+  /** What the proposal's tax figures are priced with: its year's tables, rates and carry in. */
+  static dev.keel.core.tax.estimate.TaxBasis basis(RebalanceRequest request, TaxEstimator estimator) {
+    return dev.keel.core.tax.estimate.TaxBasis.of(request.asOf().getYear(), request.data().household().tax(),
+        request.rates(), estimator.tables());
   }
 
   static Optional<BigDecimal> budgetLeft(TaxSettings tax, BigDecimal realized) {

@@ -63,7 +63,7 @@ public final class HarvestReporter {
     BigDecimal total = byAccount.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     RealizedGains gains = new GainsReporter(estimator).report(household, books, year);
     BigDecimal st = gains.netShortTerm();
-    BigDecimal lt = gains.netLongTerm();
+    BigDecimal lt = gains.investments().longTermNet(); // capital gain distributions included
     BigDecimal value;
     BigDecimal carry;
     String method;
@@ -74,7 +74,8 @@ public final class HarvestReporter {
       TaxEstimate without = estimator.estimate(profile, CapitalGainsInput.of(st.subtract(harvestedSt), lt.subtract(harvestedLt)));
       value = without.total().subtract(with.total());
       carry = with.scheduleD().shortTermCarryforwardOut().add(with.scheduleD().longTermCarryforwardOut());
-      method = "bracket estimate for " + profile.year();
+      method = "bracket estimate for " + year + ", "
+          + dev.keel.core.tax.estimate.TablesUsed.forYear(year, estimator.tables()).label();
     } else {
       var rates = gains.rates();
       FlatRateTax.Result with = FlatRateTax.of(st, lt, tax.shortTermCarryforward(), tax.longTermCarryforward(), BigDecimal.ZERO,

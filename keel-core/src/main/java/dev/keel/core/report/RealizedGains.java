@@ -1,10 +1,16 @@
 package dev.keel.core.report;
 
+import dev.keel.core.household.AccountId;
+import dev.keel.core.household.BasisReporting;
 import dev.keel.core.ledger.Disposal;
+import dev.keel.core.ledger.LotId;
 import dev.keel.core.tax.MarginalRates;
+import dev.keel.core.tax.estimate.LossCarryover;
+import dev.keel.core.tax.estimate.TablesUsed;
 import dev.keel.core.tax.estimate.TaxEstimate;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,13 +23,22 @@ import java.util.Optional;
  *     basis (deferred, not lost)
  * @param permanentlyDisallowed loss disallowed by wash sales whose replacements are in IRAs, Roth
  *     IRAs, HSAs or 401(k)s (Rev. Rul. 2008-5): lost for good
- * @param dividends cash and reinvested dividends in taxable accounts, in dollars
+ * @param dividends cash and reinvested dividends and capital gain distributions in taxable
+ *     accounts, in dollars ({@code investments} breaks them down)
  * @param interest interest in taxable accounts, in dollars
  * @param estimate the bracket-based estimate when the household gives its income
  * @param flatRateTax when no income is given: the tax the year's investment results add at the
  *     household's marginal rates ({@link dev.keel.core.tax.FlatRateTax}); negative when losses
  *     reduce the tax on other income
  * @param rates the marginal rates used
+ * @param investments the year's results by character: sales, capital gain distributions,
+ *     qualified and other dividends, interest
+ * @param carryIn the capital loss carried into the year, and whether household.yaml stated it
+ * @param tables the federal tables of the bracket estimate; empty without one
+ * @param ratesSource where {@code rates} come from: {@code household_rates}, {@code brackets} or
+ *     {@code default}
+ * @param basisReporting each account's Form 1099-B reporting, which gives each row's Form 8949 box
+ * @param lotReporting opening lots whose 1099-B reporting differs from their account's
  */
 public record RealizedGains(
     int year,
@@ -37,11 +52,28 @@ public record RealizedGains(
     BigDecimal interest,
     Optional<TaxEstimate> estimate,
     Optional<BigDecimal> flatRateTax,
-    MarginalRates rates) {
+    MarginalRates rates,
+    YearInvestments investments,
+    LossCarryover.Carry carryIn,
+    Optional<TablesUsed> tables,
+    String ratesSource,
+    Map<AccountId, BasisReporting> basisReporting,
+    Map<LotId, BasisReporting> lotReporting) {
 
   public RealizedGains {
     shortTerm = List.copyOf(shortTerm);
     longTerm = List.copyOf(longTerm);
+    basisReporting = Map.copyOf(basisReporting);
+    lotReporting = Map.copyOf(lotReporting);
+  }
+
+  /** The Form 8949 box of a row: its term and its lot's, else its account's, 1099-B reporting. */
+  public Form8949Box box(Disposal d) {
+    BasisReporting reporting = lotReporting.get(d.lotId());
+    if (reporting == null) {
+      reporting = basisReporting.getOrDefault(d.account(), BasisReporting.REPORTED);
+    }
+    return Form8949Box.of(d.term(), reporting);
   }
 
   public BigDecimal netShortTerm() {

@@ -66,6 +66,43 @@ class HarvestScenariosTest {
   }
 
   @Test
+  @DisplayName("issue 8 item 8: last year's unused loss fills this year's $3,000, so a harvest now saves nothing this year")
+  void last_years_loss_carried_in_is_priced() {
+    // 2025-06-02 joint sells 200 BND @ 70 bought for 24,000: long-term −10,000; 3,000 deducted in 2025,
+    // 7,000 carried into 2026 (IRC §1212(b)). In 2026 nothing else is realized, so the carry alone
+    // takes the whole $3,000 deduction (IRC §1211(b)): the 5,000 harvested is all carried forward.
+    // Before, the carry into 2026 was ignored and the harvest "saved" 3,000 × 35% = 1,050 this year.
+    Scenario s = household()
+        .lot("joint", "BND", "200", "24000", "2024-01-10", "JB")
+        .sell("2025-06-02", "joint", "BND", "200", "70");
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).singleElement().satisfies(h -> {
+      assertThat(h.loss()).isEqualByComparingTo("5000.00");
+      assertThat(h.taxSavedThisYear()).isEqualByComparingTo("0.00");
+      assertThat(h.carriedForward()).isEqualByComparingTo("5000.00");
+    });
+    assertThat(p.tax().basis()).hasValueSatisfying(b -> assertThat(b.longTermCarryIn()).isEqualByComparingTo("7000"));
+  }
+
+  @Test
+  @DisplayName("issue 8 item 4: a capital gain distribution is a long-term gain that a harvested loss offsets")
+  void capital_gain_distribution_offset_by_the_harvest() {
+    // 5,000 distributed to joint on 2026-10-15 (Publication 550: a long-term gain whatever the holding
+    // period). The 5,000 long-term loss of J1 offsets it at the long-term rate: 5,000 × 20% = 1,000
+    // saved, nothing carried. Before, the distribution was ordinary income and the loss "saved"
+    // 3,000 × 35% = 1,050 with 2,000 carried forward.
+    Scenario s = household().transaction(dev.keel.core.ledger.Transaction.cash(LocalDate.parse("2026-10-15"), "joint",
+        dev.keel.core.ledger.Action.CAP_GAIN_DISTRIBUTION, "5000"));
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).singleElement().satisfies(h -> {
+      assertThat(h.taxSavedThisYear()).isEqualByComparingTo("1000.00");
+      assertThat(h.carriedForward()).isEqualByComparingTo("0.00");
+    });
+  }
+
+  @Test
   @DisplayName("Pub. 550: the spouse's IRA bought VTI last week, so harvesting VTI now would be a wash sale")
   void spouse_ira_bought_the_fund_last_week() {
     Scenario s = household().buy("2026-11-13", "ira-spouse", "VTI", "10", "250");

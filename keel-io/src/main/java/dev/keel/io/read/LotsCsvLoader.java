@@ -1,6 +1,7 @@
 package dev.keel.io.read;
 
 import dev.keel.core.household.AccountId;
+import dev.keel.core.household.BasisReporting;
 import dev.keel.core.ledger.LotId;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.problem.Problem;
@@ -20,12 +21,14 @@ import java.util.Optional;
  * (shares, greater than zero, fractions allowed), {@code cost_basis} (total dollars for the lot,
  * fees included, not per share), {@code acquired} ({@code YYYY-MM-DD}; {@code inherited} or
  * {@code inherited:YYYY-MM-DD} for inherited shares, which are always long-term) and the optional
- * {@code lot_id} (unique in the household; generated as {@code account/SYMBOL/n} when absent).
+ * {@code lot_id} (unique in the household; generated as {@code account/SYMBOL/n} when absent) and
+ * {@code basis_reported} ({@code true}, {@code false} or {@code no_1099b}: the lot's Form 8949 box
+ * when it differs from its account's; needs a {@code lot_id}).
  */
 public final class LotsCsvLoader {
 
   public static final List<String> REQUIRED = List.of("account", "symbol", "quantity", "cost_basis", "acquired");
-  public static final List<String> OPTIONAL = List.of("lot_id");
+  public static final List<String> OPTIONAL = List.of("lot_id", "basis_reported");
   private static final String ACQUIRED_EXPECTED = "is not a date; expected YYYY-MM-DD, inherited or inherited:YYYY-MM-DD";
 
   private LotsCsvLoader() {}
@@ -69,9 +72,14 @@ public final class LotsCsvLoader {
         }
       }
       Optional<LotId> lotId = r.cell("lot_id").id(LotId::of, "lot id (no spaces)");
+      Optional<BasisReporting> reporting = r.cell("basis_reported")
+          .oneOf(BasisReporting::find, "true (Form 1099-B reports basis to the IRS), false, or no_1099b");
+      if (reporting.isPresent() && r.cell("lot_id").blank()) {
+        r.cell("basis_reported").fail("needs a lot_id on the same row (the lot's sales are found by it)");
+      }
       if (rowProblems.isEmpty() && acquiredOk) {
         lots.add(new OpeningLot(account.get(), symbol.get(), quantity.get(), basis.get(), acquired, inherited, lotId,
-            SourceRef.of(file, row.line())));
+            SourceRef.of(file, row.line()), reporting));
       }
       problems.addAll(rowProblems);
     }

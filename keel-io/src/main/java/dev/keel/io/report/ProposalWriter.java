@@ -65,6 +65,7 @@ public final class ProposalWriter {
     out.append("Realized earlier this year: ").append(Fmt.money(p.tax().realizedBefore()));
     p.tax().budgetLeft().ifPresent(b -> out.append("; tax budget left before this proposal ").append(Fmt.money(b)));
     out.append('\n');
+    p.tax().basis().ifPresent(b -> out.append(pricedWith(b)).append('\n'));
     out.append("Turnover: ").append(Fmt.pct(p.turnover())).append(" of the household\n");
     out.append("Cash after: ");
     List<String> cash = new ArrayList<>();
@@ -93,6 +94,24 @@ public final class ProposalWriter {
     if (!p.harvestBlocked().isEmpty()) {
       out.append("\nNot harvested:\n");
       p.harvestBlocked().forEach(b -> out.append("  - ").append(b).append('\n'));
+    }
+    return out.toString();
+  }
+
+  /** Which year, tables, rates and carryforward priced the proposal's tax figures. */
+  static String pricedWith(dev.keel.core.tax.estimate.TaxBasis b) {
+    StringBuilder out = new StringBuilder("Tax priced for ").append(b.taxYear()).append(" with ");
+    out.append(switch (b.ratesSource()) {
+      case "household_rates" -> "the rates of household.yaml";
+      case "brackets" -> "the brackets at the household's income, "
+          + b.tables().map(dev.keel.core.tax.estimate.TablesUsed::label).orElse("");
+      default -> "the default rates (no tax.rates or tax.income in household.yaml)";
+    });
+    out.append(": next dollar of gain ").append(Fmt.pct(b.rates().shortTerm())).append(" short-term, ")
+        .append(Fmt.pct(b.rates().longTerm())).append(" long-term");
+    if (b.shortTermCarryIn().signum() != 0 || b.longTermCarryIn().signum() != 0) {
+      out.append("; capital loss carried in ").append(Fmt.money(b.shortTermCarryIn())).append(" short-term, ")
+          .append(Fmt.money(b.longTermCarryIn())).append(" long-term");
     }
     return out.toString();
   }
@@ -141,6 +160,19 @@ public final class ProposalWriter {
     tax.put("estimated_tax", Fmt.cents(p.tax().estimatedTax()));
     tax.put("realized_before", Fmt.cents(p.tax().realizedBefore()));
     tax.put("budget_left", p.tax().budgetLeft().map(Fmt::cents).orElse(null));
+    p.tax().basis().ifPresent(b -> {
+      tax.put("tax_year", b.taxYear());
+      tax.put("rates_source", b.ratesSource());
+      tax.put("short_term_rate", b.rates().shortTerm());
+      tax.put("long_term_rate", b.rates().longTerm());
+      b.tables().ifPresent(t -> {
+        tax.put("table_year", t.tableYear());
+        tax.put("tables_estimated_from_nearest_year", t.estimatedFromNearest());
+        tax.put("tables_source", t.source());
+      });
+      tax.put("carryforward_in_short_term", Fmt.cents(b.shortTermCarryIn()));
+      tax.put("carryforward_in_long_term", Fmt.cents(b.longTermCarryIn()));
+    });
     root.put("tax", tax);
     root.put("turnover", Fmt.weight(p.turnover()));
     Map<String, Object> cash = new LinkedHashMap<>();

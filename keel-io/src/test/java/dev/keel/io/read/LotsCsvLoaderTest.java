@@ -4,6 +4,7 @@ import static dev.keel.io.read.Fixtures.load;
 import static dev.keel.io.read.Fixtures.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.core.household.BasisReporting;
 import dev.keel.core.ledger.OpeningLot;
 import java.time.LocalDate;
 import java.util.List;
@@ -101,9 +102,9 @@ class LotsCsvLoaderTest {
             "lots.csv:4: acquired: \"2022-13-26\" is not a date; expected YYYY-MM-DD, inherited or inherited:YYYY-MM-DD",
             "lots.csv:7: cost_basis: \"1,000.00\" is not a number")), // line 6 is blank
         Arguments.of("bad-unknown-column.csv", List.of(
-            "lots.csv:1: header: \"lotid\" is not a known column; expected account,symbol,quantity,cost_basis,acquired,lot_id")),
+            "lots.csv:1: header: \"lotid\" is not a known column; expected account,symbol,quantity,cost_basis,acquired,lot_id,basis_reported")),
         Arguments.of("bad-missing-column.csv", List.of(
-            "lots.csv:1: header: is missing column \"cost_basis\"; expected account,symbol,quantity,cost_basis,acquired,lot_id")),
+            "lots.csv:1: header: is missing column \"cost_basis\"; expected account,symbol,quantity,cost_basis,acquired,lot_id,basis_reported")),
         Arguments.of("bad-duplicate-column.csv", List.of(
             "lots.csv:1: header: \"Symbol\" appears twice")),
         Arguments.of("bad-extra-values.csv", List.of(
@@ -149,5 +150,23 @@ class LotsCsvLoaderTest {
 
     assertThat(loaded.value().orElseThrow()).isEmpty();
     assertThat(loaded.problems()).hasSize(4);
+  }
+
+  /** Form 8949 boxes: a lot can say its 1099-B does not report basis (noncovered shares). */
+  @Test
+  void test_load_basisReportedPerLot_needsItsLotId() {
+    String csv = "account,symbol,quantity,cost_basis,acquired,lot_id,basis_reported\n"
+        + "joint,VTI,10,1000,2009-05-01,J-OLD,false\n"
+        + "joint,VTI,10,1000,2009-05-01,,false\n"
+        + "joint,VTI,10,1000,2019-05-01,J-NEW,\n";
+
+    Loaded<List<OpeningLot>> loaded = Fixtures.loadText(LotsCsvLoader::load, "lots.csv", csv);
+
+    assertThat(Fixtures.messages(loaded)).containsExactly(
+        "lots.csv:3: basis_reported: \"false\" needs a lot_id on the same row (the lot's sales are found by it)");
+    Loaded<List<OpeningLot>> good = Fixtures.loadText(LotsCsvLoader::load, "lots.csv",
+        csv.replace("joint,VTI,10,1000,2009-05-01,,false\n", ""));
+    assertThat(good.value().orElseThrow()).extracting(OpeningLot::basisReporting)
+        .containsExactly(java.util.Optional.of(BasisReporting.NOT_REPORTED), java.util.Optional.empty());
   }
 }

@@ -84,7 +84,7 @@ class TransactionsCsvLoaderTest {
     Loaded<List<Transaction>> loaded = transactions("bad-rows.csv");
 
     assertThat(messages(loaded)).containsExactly(
-        "transactions.csv:2: action: \"transfer\" is not one of buy, sell, deposit, withdrawal, dividend, reinvest, interest, fee, inherit",
+        "transactions.csv:2: action: \"transfer\" is not one of buy, sell, deposit, withdrawal, dividend, reinvest, interest, fee, inherit, qualified_dividend, cap_gain_distribution",
         "transactions.csv:3: price: reinvest needs a price or an amount",
         "transactions.csv:4: date: \"2026/05/01\" is not a date; expected YYYY-MM-DD",
         "transactions.csv:5: symbol: buy needs a symbol",
@@ -106,5 +106,24 @@ class TransactionsCsvLoaderTest {
   void test_load_missingRequiredColumn() {
     assertThat(messages(transactions("bad-missing-column.csv"))).containsExactly(
         "transactions.csv:1: header: is missing column \"action\"; expected date,account,action,symbol,quantity,price,amount,fees,lot_id");
+  }
+
+  /** Issue 8 item 4: qualified dividends (1099-DIV box 1b) and capital gain distributions (box 2a). */
+  @Test
+  void test_load_qualifiedDividendAndCapitalGainDistribution() {
+    String csv = "date,account,action,symbol,quantity,price,amount\n"
+        + "2026-06-30,joint,qualified_dividend,VTI,,,400.00\n"
+        + "2026-12-20,joint,CAP_GAIN_DISTRIBUTION,VTI,,,1000.00\n"
+        + "2026-12-21,joint,cap_gain_distribution,VTI,5,,10.00\n";
+
+    Loaded<List<Transaction>> loaded = Fixtures.loadText(TransactionsCsvLoader::load, "transactions.csv", csv);
+
+    assertThat(messages(loaded)).containsExactly(
+        "transactions.csv:4: quantity: \"5\" is not used by cap_gain_distribution; leave it empty");
+    Loaded<List<Transaction>> good = Fixtures.loadText(TransactionsCsvLoader::load, "transactions.csv",
+        csv.substring(0, csv.lastIndexOf("2026-12-21")));
+    assertThat(good.value().orElseThrow()).extracting(TransactionsCsvLoaderTest::describe).containsExactly(
+        "2 2026-06-30 joint qualified_dividend VTI - - 400.00 0 -",
+        "3 2026-12-20 joint cap_gain_distribution VTI - - 1000.00 0 -");
   }
 }
