@@ -42,13 +42,18 @@ public sealed interface ActionTerms permits ActionTerms.Transfer, ActionTerms.Sp
       try {
         BigDecimal n = new BigDecimal(parts[0].trim());
         BigDecimal o = new BigDecimal(parts[1].trim());
-        if (n.signum() <= 0 || o.signum() <= 0 || n.compareTo(o) == 0 || n.precision() > 12 || o.precision() > 12) {
+        if (n.signum() <= 0 || o.signum() <= 0 || n.compareTo(o) == 0 || !sane(n) || !sane(o)) {
           return Optional.empty();
         }
         return Optional.of(new Split(n, o));
       } catch (NumberFormatException e) {
         return Optional.empty();
       }
+    }
+
+    /** At most 9 digits before and 6 after the point: no real split needs more. */
+    private static boolean sane(BigDecimal value) {
+      return value.precision() - value.scale() <= 9 && value.scale() <= 6;
     }
 
     @Override

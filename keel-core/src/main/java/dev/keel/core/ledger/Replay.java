@@ -311,7 +311,14 @@ final class Replay {
 
   /** Matches replacement shares of {@code candidate} with a waiting loss; returns what is left unmatched of it. */
   private Lot match(Pending wait, Lot candidate) {
-    BigDecimal m = wait.unmatched.min(candidate.quantity());
+    // m counts shares of the loss sale; mc the candidate's shares, which differ when the sold
+    // security split while the loss waited for its replacement.
+    BigDecimal factor = candidate.symbol().equals(wait.draft.lot.symbol()) ? wait.splitFactor : BigDecimal.ONE;
+    BigDecimal available = factor.compareTo(BigDecimal.ONE) == 0
+        ? candidate.quantity()
+        : candidate.quantity().divide(factor, Decimals.RATIO);
+    BigDecimal m = wait.unmatched.min(available);
+    BigDecimal mc = m.compareTo(available) == 0 ? candidate.quantity() : m.multiply(factor);
     BigDecimal part = m.compareTo(wait.unmatched) == 0
         ? wait.remainingLoss
         : LotRelief.share(wait.remainingLoss, m, wait.unmatched);
@@ -319,13 +326,13 @@ final class Replay {
 
     Lot base;
     Lot rest;
-    if (m.compareTo(candidate.quantity()) == 0) {
+    if (mc.compareTo(candidate.quantity()) == 0) {
       base = candidate;
       rest = null;
     } else {
-      LotRelief.Relief split = LotRelief.relieve(candidate, m);
+      LotRelief.Relief split = LotRelief.relieve(candidate, mc);
       rest = split.remaining().orElseThrow();
-      base = new Lot(splitId(candidate.id()), candidate.account(), candidate.symbol(), m, split.relievedBasis(),
+      base = new Lot(splitId(candidate.id()), candidate.account(), candidate.symbol(), mc, split.relievedBasis(),
           candidate.acquired(), candidate.holdingSince(), candidate.inherited(), split.relievedWashAdjustment(),
           candidate.origin(), false, candidate.sequence(), candidate.award());
     }
@@ -438,7 +445,9 @@ final class Replay {
    * Stock split or reverse split (Publication 550, "Stock splits"): every open lot of the symbol, in
    * every account (or the one named), gets {@code new/old} times its shares with the same total
    * basis, so the basis per share is divided by the ratio; acquisition dates and holding periods
-   * are unchanged. Losses waiting for replacement shares keep their pre-split share count.
+   * are unchanged. A loss sold before the split and still waiting for replacement shares is then
+   * matched with the new shares at the split ratio (2 shares bought after a 2:1 split replace 1
+   * share sold before it).
    */
   private void split(Transaction t) {
     ActionTerms.Split ratio = t.terms().map(ActionTerms.Split.class::cast).orElseThrow();
@@ -457,10 +466,16 @@ final class Replay {
         }
       }
     }
+    for (Pending wait : pending) {
+      if (wait.draft.lot.symbol().equals(symbol) && (t.account() == null || wait.draft.lot.account().equals(t.account()))) {
+        wait.splitFactor = wait.splitFactor.multiply(ratio.newShares()).divide(ratio.oldShares(), Decimals.RATIO);
+        any = true;
+      }
+    }
     if (!any) {
       problems.add(Problem.at(t.source(), "symbol", symbol.value(),
           "has no open lot " + (t.account() == null ? "in any account" : "in " + t.account()) + " on " + t.date()
-              + " to split; check the date"));
+              + " to split, and no recent loss sale of it waits for replacement shares; check the date"));
     }
   }
 
@@ -640,6 +655,8 @@ final class Replay {
     final LocalDate saleDate;
     BigDecimal unmatched;
     BigDecimal remainingLoss;
+    /** Shares of the sold security now worth one share sold: the product of the splits since the sale. */
+    BigDecimal splitFactor = BigDecimal.ONE;
 
     Pending(Draft draft, String identity) {
       this.draft = draft;

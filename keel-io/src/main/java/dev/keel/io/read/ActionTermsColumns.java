@@ -38,6 +38,15 @@ final class ActionTermsColumns {
   private static final List<String> ALL = List.of("account", "symbol", "quantity", "price", "amount", "fees", "lot_id",
       "to_account", "ratio", "fmv", "offering_date", "offering_fmv", "offering_price", "reported_basis");
 
+  private static final Map<String, String> WHAT = Map.of(
+      "to_account", "to_account, the account receiving the shares",
+      "ratio", "a ratio NEW:OLD (4:1, or 1:10 for a reverse split)",
+      "fmv", "fmv, the fair market value per share on the purchase date",
+      "offering_date", "offering_date, the first day of the offering period (the grant date)",
+      "offering_fmv", "offering_fmv, the fair market value per share on the offering date",
+      "offering_price", "offering_price, the option price figured at the offering date (usually 85% of offering_fmv)",
+      "amount", "an amount");
+
   private ActionTermsColumns() {}
 
   /** Whether {@code action} needs no account (a split applies to every account when none is named). */
@@ -64,7 +73,7 @@ final class ActionTermsColumns {
     List<String> optional = SHAPES.get(action).get(1);
     for (String column : required) {
       if (r.cell(column).blank()) {
-        r.cell(column).fail(action.code() + " needs " + column.replace('_', ' '));
+        r.cell(column).fail(action.code() + " needs " + WHAT.getOrDefault(column, "a " + column));
       }
     }
     if ((action == Action.RSU_VEST || action == Action.ESPP_PURCHASE) && r.cell("price").blank() && r.cell("amount").blank()) {
