@@ -403,9 +403,7 @@ final class Replay {
     }
     if (from.taxable() != dest.taxable() || (!from.taxable() && from.type() != dest.type())) {
       problems.add(Problem.at(t.source(), "to_account", to.value(),
-          "is a " + dest.type().name().toLowerCase(java.util.Locale.ROOT) + " account and " + t.account() + " a "
-              + from.type().name().toLowerCase(java.util.Locale.ROOT)
-              + " one: shares move in kind only between taxable accounts or between accounts of the same tax-advantaged"
+          "is a " + dest.type().code() + " account and " + t.account() + " a " + from.type().code() + " one: shares move in kind only between taxable accounts or between accounts of the same tax-advantaged"
               + " type; record a sale and a purchase (or a withdrawal and a deposit) instead"));
       return;
     }
