@@ -158,4 +158,16 @@ class ChenOkaforExampleTest {
       assertThat(c.get("breached").asBoolean()).as(c.get("asset_class").asText()).isFalse();
     }
   }
+
+  @Test
+  void test_analyze_daysAfterTheSplit_preSplitPriceIsHalved() throws Exception {
+    // The last KLN price before 2025-06-15 is 177.14 on 2025-05-30, quoted before the 2:1 split of
+    // 2025-06-10: it prices the 2,292 post-split shares in mei-plan at 88.57, not 177.14.
+    JsonNode root = json("analyze", HOUSEHOLD, "--as-of", "2025-06-15", "--format", "json", "--holdings");
+    JsonNode kln = find(root.get("holdings"), "symbol", "KLN");
+
+    assertThat(dec(kln, "quantity")).isEqualByComparingTo("2292");
+    assertThat(dec(kln, "price")).isEqualByComparingTo("88.57");
+    assertThat(dec(kln, "value")).isEqualByComparingTo("203002.44");
+  }
 }
