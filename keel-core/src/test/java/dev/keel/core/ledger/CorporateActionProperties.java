@@ -32,7 +32,8 @@ import net.jqwik.api.constraints.IntRange;
  *       basis is conserved and the wash-sale rule is right across the transfer;
  *   <li>splitting a symbol on some day, and writing every later row of it in post-split shares
  *       (quantity × ratio, same money), gives the same gains and disallowances, and leaves
- *       quantity × price and basis of every lot unchanged on the day.
+ *       quantity × price and basis of every lot unchanged on the day;
+ *   <li>a return of capital lowers basis by its amount, any excess over a lot's basis being a gain.
  * </ul>
  */
 class CorporateActionProperties {
@@ -144,6 +145,56 @@ class CorporateActionProperties {
     assertSameBooks(original.disposals(), splitted.disposals(), r, symbol);
     assertThat(openLots(splitted, BigDecimal.ONE, null)).isEqualTo(openLots(original, r, symbol));
     assertThat(totalBasis(splitted)).isEqualByComparingTo(totalBasis(original));
+  }
+
+  /**
+   * A return of capital on the day's holding of a symbol in an account: cash rises by the amount;
+   * the account's basis of the symbol falls by the amount less what exceeded some lot's basis, which
+   * is a gain of that lot with zero basis; no lot's basis goes below zero; shares do not change.
+   */
+  @Property(tries = TRIES)
+  void returnOfCapital_reducesBasisByTheAmount_excessIsAGain(@ForAll("histories") RandomHistory.History history,
+      @ForAll @IntRange(min = 0, max = RandomHistory.DAYS) int day, @ForAll @IntRange(min = 0, max = 3) int accountIndex,
+      @ForAll @IntRange(min = 0, max = 2) int symbolIndex, @ForAll @IntRange(min = 1, max = 20_000_00) int cents) {
+    List<Account> accounts = history.household().accounts();
+    Account account = accounts.get(accountIndex % accounts.size());
+    Symbol symbol = Symbol.of(RandomHistory.SYMBOLS.get(symbolIndex % history.symbols()));
+    LocalDate on = RandomHistory.START.plusDays(day);
+    LedgerResult before = Ledger.DEFAULT.replay(history.input().through(on));
+    List<Lot> held = before.account(account.id()).lotsOf(symbol);
+    Assume.that(!held.isEmpty());
+    BigDecimal amount = BigDecimal.valueOf(cents, 2);
+
+    List<Transaction> rows = new ArrayList<>();
+    history.transactions().stream().filter(t -> !t.date().isAfter(on)).forEach(rows::add);
+    rows.add(new Transaction(on, account.id(), Action.RETURN_OF_CAPITAL, Optional.of(symbol), Optional.empty(),
+        Optional.empty(), Optional.of(amount), BigDecimal.ZERO, Optional.empty(), SourceRef.NONE));
+    LedgerResult after = Ledger.DEFAULT.replay(new LedgerInput(history.household(), RandomHistory.SECURITIES,
+        history.openingLots(), rows, RandomHistory.RATES, Optional.empty()));
+
+    assertThat(after.problems()).isEmpty();
+    List<Lot> now = after.account(account.id()).lotsOf(symbol);
+    BigDecimal basisBefore = held.stream().map(Lot::costBasis).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal basisAfter = now.stream().map(Lot::costBasis).reduce(BigDecimal.ZERO, BigDecimal::add);
+    List<Disposal> excess = after.disposals().subList(before.disposals().size(), after.disposals().size());
+    BigDecimal gains = excess.stream().map(Disposal::gain).reduce(BigDecimal.ZERO, BigDecimal::add);
+
+    assertThat(after.account(account.id()).cash()).isEqualByComparingTo(before.account(account.id()).cash().add(amount));
+    assertThat(basisAfter).isEqualByComparingTo(basisBefore.subtract(amount).add(gains));
+    assertThat(excess).allSatisfy(d -> {
+      assertThat(d.quantity()).isZero();
+      assertThat(d.costBasis()).isZero();
+      assertThat(d.proceeds()).isPositive();
+    });
+    assertThat(now).extracting(Lot::quantity).usingElementComparator(BigDecimal::compareTo)
+        .containsExactlyElementsOf(held.stream().map(Lot::quantity).toList());
+    assertThat(now).allSatisfy(l -> {
+      assertThat(l.costBasis().signum()).isGreaterThanOrEqualTo(0);
+      assertThat(l.washAdjustment()).isLessThanOrEqualTo(l.costBasis());
+    });
+    if (amount.compareTo(basisBefore) <= 0 && excess.isEmpty()) {
+      assertThat(basisAfter).isEqualByComparingTo(basisBefore.subtract(amount));
+    }
   }
 
   private static Transaction withAccount(Transaction t, AccountId account) {
