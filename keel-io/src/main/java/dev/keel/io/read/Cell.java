@@ -45,11 +45,14 @@ public record Cell(String file, int line, String field, String raw, List<Problem
     if (text.startsWith("$")) {
       text = text.substring(1);
     }
+    BigDecimal value;
     try {
-      return Optional.of(new BigDecimal(text));
+      value = new BigDecimal(text);
     } catch (NumberFormatException e) {
       return fail("is not a number");
     }
+    Optional<String> outOfRange = InputLimits.checkNumber(value);
+    return outOfRange.isPresent() ? fail(outOfRange.get()) : Optional.of(value);
   }
 
   public Optional<BigDecimal> requiredDecimal() {
@@ -75,11 +78,14 @@ public record Cell(String file, int line, String field, String raw, List<Problem
     if (blank()) {
       return Optional.empty();
     }
+    LocalDate date;
     try {
-      return Optional.of(LocalDate.parse(raw.trim()));
+      date = LocalDate.parse(raw.trim());
     } catch (DateTimeParseException e) {
       return fail("is not a date; expected YYYY-MM-DD");
     }
+    Optional<String> outOfRange = InputLimits.checkDate(date);
+    return outOfRange.isPresent() ? fail(outOfRange.get()) : Optional.of(date);
   }
 
   public Optional<Boolean> bool() {

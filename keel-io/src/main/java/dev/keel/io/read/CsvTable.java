@@ -78,8 +78,11 @@ public final class CsvTable {
           continue;
         }
         if (cells.size() > header.size()) {
-          problems.add(new Problem(file, line, null, null,
-              "has " + cells.size() + " values but the header has " + header.size() + " columns"));
+          List<String> extra = cells.subList(header.size(), cells.size());
+          problems.add(new Problem(file, line, null, String.join(",", extra),
+              (extra.size() == 1 ? "is an extra value: the row" : "are extra values: the row") + " has " + cells.size()
+                  + " values but the header has " + header.size() + " columns (" + String.join(",", header)
+                  + "); a value with a comma must be in double quotes"));
           continue;
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -97,7 +100,8 @@ public final class CsvTable {
       String where = found > line ? " (found on line " + found + ")" : "";
       problems.add(new Problem(file, line, null, null, "is not valid CSV: " + e.getOriginalMessage() + where));
     } catch (IOException e) {
-      problems.add(Problem.ofFile(file, notUtf8(e) ? NOT_UTF8 : "could not be read: " + e.getMessage()));
+      problems.add(notUtf8(e) ? new Problem(file, notUtf8Line(e), null, null, NOT_UTF8)
+          : Problem.ofFile(file, "could not be read: " + e.getMessage()));
     }
     return Loaded.of(rows, problems);
   }
@@ -113,6 +117,16 @@ public final class CsvTable {
       }
     }
     return false;
+  }
+
+  /** The line of the first bytes that are not UTF-8, when the reader knew it; else 0 (the whole file). */
+  static int notUtf8Line(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof Utf8Reader.NotUtf8Exception bad) {
+        return bad.line();
+      }
+    }
+    return 0;
   }
 
   /** The reader without a leading U+FEFF, which would otherwise stick to the first column's name. */

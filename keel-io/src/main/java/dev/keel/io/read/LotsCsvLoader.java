@@ -68,6 +68,10 @@ public final class LotsCsvLoader {
           }
         }
       }
+      if (acquired.isPresent() && InputLimits.checkDate(acquired.get()).isPresent()) {
+        acquiredCell.fail(InputLimits.checkDate(acquired.get()).get());
+        acquiredOk = false;
+      }
       Optional<LotId> lotId = r.cell("lot_id").id(LotId::of, "lot id (no spaces)");
       if (rowProblems.isEmpty() && acquiredOk) {
         lots.add(new OpeningLot(account.get(), symbol.get(), quantity.get(), basis.get(), acquired, inherited, lotId,
