@@ -44,6 +44,7 @@ public final class Utf8Reader extends Reader {
   private final CharBuffer chars = CharBuffer.allocate(64 * 1024);
   private boolean eof;
   private boolean flushed;
+  private boolean pendingError;
   /** Newlines handed out or decoded so far, counted as characters are decoded. */
   private int newlines;
 
@@ -81,11 +82,20 @@ public final class Utf8Reader extends Reader {
       }
       bytes.flip();
     }
+    if (pendingError) {
+      throw new NotUtf8Exception(newlines + 1);
+    }
     int start = chars.position();
     CoderResult result = decoder.decode(bytes, chars, eof);
     count(start);
     if (result.isError()) {
-      throw new NotUtf8Exception(newlines + 1);
+      if (chars.position() == start) {
+        throw new NotUtf8Exception(newlines + 1);
+      }
+      // Hand out the good text before the fault first; the next read fails.
+      pendingError = true;
+      chars.flip();
+      return;
     }
     if (eof && !bytes.hasRemaining()) {
       result = decoder.flush(chars);

@@ -26,12 +26,27 @@ public final class YamlReader {
 
   public static Loaded<YamlNode> read(String file, Reader reader) {
     List<Problem> problems = new ArrayList<>();
-    try (JsonParser parser = FACTORY.createParser(reader)) {
+    String text;
+    try {
+      // Household YAML files are small; read once, parsed twice (see scalarAnchors).
+      StringBuilder all = new StringBuilder();
+      char[] buffer = new char[8192];
+      for (int n; (n = reader.read(buffer)) > 0; ) {
+        all.append(buffer, 0, n);
+      }
+      text = all.toString();
+    } catch (IOException e) {
+      if (CsvTable.notUtf8(e)) {
+        return Loaded.failed(List.of(new Problem(file, CsvTable.notUtf8Line(e), null, null, "is not UTF-8 text; save it as UTF-8")));
+      }
+      return Loaded.failed(List.of(Problem.ofFile(file, "could not be read: " + e.getMessage())));
+    }
+    try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
         return Loaded.of(new YamlNode(YamlNode.Kind.NULL, 1, "", null, null, null), problems);
       }
-      Map<String, YamlNode> anchors = new HashMap<>();
+      Map<String, YamlNode> anchors = new HashMap<>(scalarAnchors(text));
       YamlNode root = node(file, parser, "", anchors, problems);
       // A second document ("---" and more below it) would be silently ignored: say so instead.
       if (parser.nextToken() != null) {
@@ -97,6 +112,29 @@ public final class YamlReader {
       anchors.put(anchor, built);
     }
     return built;
+  }
+
+  /**
+   * Anchored scalars ({@code cash: &c 100}), which Jackson's parser does not report (it gives the
+   * anchors of mappings and lists only): read from SnakeYAML's events. A name anchored twice keeps
+   * its first value; a syntax error is left to the main parse to report.
+   */
+  private static Map<String, YamlNode> scalarAnchors(String text) {
+    Map<String, YamlNode> anchors = new HashMap<>();
+    if (text.indexOf('&') < 0) {
+      return anchors;
+    }
+    try {
+      for (org.yaml.snakeyaml.events.Event event : new org.yaml.snakeyaml.Yaml().parse(new java.io.StringReader(text))) {
+        if (event instanceof org.yaml.snakeyaml.events.ScalarEvent scalar && scalar.getAnchor() != null) {
+          int line = scalar.getStartMark() == null ? 0 : scalar.getStartMark().getLine() + 1;
+          anchors.putIfAbsent(scalar.getAnchor(), new YamlNode(YamlNode.Kind.SCALAR, line, "", scalar.getValue(), null, null));
+        }
+      }
+    } catch (RuntimeException e) {
+      // Reported by the main parse, with its line.
+    }
+    return anchors;
   }
 
   /** A copy of {@code node} placed at {@code path}: every problem in it is then reported where the alias is. */
