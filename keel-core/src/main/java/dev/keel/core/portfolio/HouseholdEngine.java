@@ -44,6 +44,7 @@ public final class HouseholdEngine {
   private final DriftAnalyzer drift;
   private final TaxEstimator estimator;
   private final Rebalancer rebalancer;
+  private final LastReplay last = new LastReplay();
 
   public HouseholdEngine(Ledger ledger, DriftAnalyzer drift, TaxEstimator estimator, Rebalancer rebalancer) {
     this.ledger = ledger;
@@ -69,16 +70,21 @@ public final class HouseholdEngine {
    */
   public LedgerResult books(HouseholdData data, Optional<LocalDate> through, int rateYear) {
     MarginalRates rates = rates(data, rateYear);
-    boolean rowsAfter = through.isPresent() && data.transactions().stream().anyMatch(t -> t.date().isAfter(through.get()));
+    boolean rowsAfter = through.isPresent() && datedAfter(data, through.get());
+    if (!rowsAfter) {
+      // Nothing is dated after it: the books through that date are the whole history's, the same
+      // replay the input check just ran (kept by LastReplay).
+      through = Optional.empty();
+    }
     if (rowsAfter) {
       // Every row is checked, also those after the as-of date, so that a bad row is never hidden.
       // Without such rows the replay below is the whole history: one replay is enough.
-      LedgerResult full = ledger.replay(data.ledgerInput(rates, Optional.empty()));
+      LedgerResult full = last.replay(ledger, data, rates, Optional.empty());
       if (!full.ok()) {
         throw new InvalidInputException(full.problems());
       }
     }
-    LedgerResult result = ledger.replay(data.ledgerInput(rates, through));
+    LedgerResult result = last.replay(ledger, data, rates, through);
     if (!result.ok()) {
       throw new InvalidInputException(result.problems());
     }
@@ -102,13 +108,13 @@ public final class HouseholdEngine {
     int year = data.transactions().stream().map(t -> t.date().getYear()).max(Integer::compare)
         .orElseGet(() -> estimator.tables().years().last());
     MarginalRates rates = rates(data, year);
-    LedgerResult full = ledger.replay(data.ledgerInput(rates, Optional.empty()));
+    LedgerResult full = last.replay(ledger, data, rates, Optional.empty());
     List<Problem> problems = new ArrayList<>(full.problems());
     problems.addAll(LedgerReferences.check(data, full));
     if (asOf.isPresent()) {
       // Which symbols are held does not depend on the rates that order min_tax relief: the whole
       // history serves unless something is dated after the as-of date.
-      LedgerResult then = datedAfter(data, asOf.get()) ? ledger.replay(data.ledgerInput(rates, asOf)) : full;
+      LedgerResult then = datedAfter(data, asOf.get()) ? last.replay(ledger, data, rates, asOf) : full;
       problems.addAll(DriftAnalyzer.unpriced(then.positions(), data.prices(), asOf.get()));
     }
     return problems;

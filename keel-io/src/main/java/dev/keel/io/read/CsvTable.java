@@ -39,8 +39,20 @@ public final class CsvTable {
   private CsvTable() {}
 
   public static Loaded<List<Row>> read(String file, Reader reader, List<String> required, List<String> optional) {
-    List<Problem> problems = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
+    List<Problem> problems = forEach(file, reader, required, optional, rows::add);
+    return Loaded.of(rows, problems);
+  }
+
+  /**
+   * Reads the file row by row, handing each data row to {@code consumer} as soon as it is read, so
+   * that a file of a million rows is never held in memory as rows. Returns the problems of the
+   * file's structure (header, syntax, encoding); a row's own problems go to the list the row
+   * carries, which is the same list.
+   */
+  public static List<Problem> forEach(String file, Reader reader, List<String> required, List<String> optional,
+      java.util.function.Consumer<Row> consumer) {
+    List<Problem> problems = new ArrayList<>();
     CsvSchema schema = CsvSchema.emptySchema().withComments();
     // The line of the row being read, so that a syntax error (a quote never closed, found only at the end of the
     // file) is reported where its row starts.
@@ -49,8 +61,9 @@ public final class CsvTable {
         .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES).with(CsvParser.Feature.TRIM_SPACES)
         .createParser(skipByteOrderMark(reader))) {
       List<String> header = null;
+      String[] index = null;
       if (parser.nextToken() != JsonToken.START_ARRAY) {
-        return Loaded.of(rows, List.of(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required))));
+        return new ArrayList<>(List.of(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required))));
       }
       while (parser.nextToken() == JsonToken.START_ARRAY) {
         // The array starts where the previous row ended; the row's line is where its first value is.
@@ -70,7 +83,12 @@ public final class CsvTable {
         if (header == null) {
           header = header(file, line, cells, required, optional, problems);
           if (header == null) {
-            return Loaded.of(rows, problems);
+            return problems;
+          }
+          index = new String[header.size()];
+          for (int i = 0; i < header.size(); i++) {
+            // The same String instance for every row's key: no copy per row.
+            index[i] = header.get(i);
           }
           continue;
         }
@@ -85,11 +103,11 @@ public final class CsvTable {
                   + "); a value with a comma must be in double quotes"));
           continue;
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          values.put(header.get(i), i < cells.size() ? cells.get(i) : null);
+        Map<String, String> values = new LinkedHashMap<>(index.length * 2);
+        for (int i = 0; i < index.length; i++) {
+          values.put(index[i], i < cells.size() ? cells.get(i) : null);
         }
-        rows.add(new Row(file, line, values, problems));
+        consumer.accept(new Row(file, line, values, problems));
       }
       if (header == null) {
         problems.add(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required)));
@@ -103,7 +121,7 @@ public final class CsvTable {
       problems.add(notUtf8(e) ? new Problem(file, notUtf8Line(e), null, null, NOT_UTF8)
           : Problem.ofFile(file, "could not be read: " + e.getMessage()));
     }
-    return Loaded.of(rows, problems);
+    return problems;
   }
 
   /** The problem with a file saved in another encoding (Windows-1252, say): decoding stops at its first accent. */

@@ -25,6 +25,10 @@ public final class InputLimits {
 
   /** Why {@code value} is out of range, or empty when it is fine. */
   public static Optional<String> checkNumber(BigDecimal value) {
+    // The common case without allocating: as written it is already within both limits.
+    if (value.scale() >= 0 && value.scale() <= MAX_DECIMALS && value.precision() - value.scale() <= MAX_INTEGER_DIGITS) {
+      return Optional.empty();
+    }
     BigDecimal stripped = value.stripTrailingZeros();
     // precision - scale is the number of digits before the point (negative or zero for 0.00x).
     long integerDigits = (long) stripped.precision() - stripped.scale();
