@@ -61,7 +61,6 @@ public final class CsvTable {
         .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES).with(CsvParser.Feature.TRIM_SPACES)
         .createParser(skipByteOrderMark(reader))) {
       List<String> header = null;
-      String[] index = null;
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         return new ArrayList<>(List.of(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required))));
       }
@@ -85,11 +84,6 @@ public final class CsvTable {
           if (header == null) {
             return problems;
           }
-          index = new String[header.size()];
-          for (int i = 0; i < header.size(); i++) {
-            // The same String instance for every row's key: no copy per row.
-            index[i] = header.get(i);
-          }
           continue;
         }
         if (cells.stream().allMatch(String::isBlank)) {
@@ -103,9 +97,9 @@ public final class CsvTable {
                   + "); a value with a comma must be in double quotes"));
           continue;
         }
-        Map<String, String> values = new LinkedHashMap<>(index.length * 2);
-        for (int i = 0; i < index.length; i++) {
-          values.put(index[i], i < cells.size() ? cells.get(i) : null);
+        Map<String, String> values = new LinkedHashMap<>(header.size() * 2);
+        for (int i = 0; i < header.size(); i++) {
+          values.put(header.get(i), i < cells.size() ? cells.get(i) : null);
         }
         consumer.accept(new Row(file, line, values, problems));
       }

@@ -123,6 +123,25 @@ class InputValidationTest {
   }
 
   @Test
+  void test_unreadable_file_reasons_name_the_cause_not_the_path() {
+    // The JDK's AccessDeniedException message is only the path; the reason is in its type.
+    assertThat(FolderSource.reason(new java.nio.file.AccessDeniedException("/h/lots.csv")))
+        .isEqualTo("permission denied (this user may not read it)");
+    assertThat(FolderSource.reason(new java.nio.file.FileSystemException("/h/lots.csv", null, "Is a directory")))
+        .isEqualTo("Is a directory");
+  }
+
+  @Test
+  void test_folder_source_reports_a_fifo_as_not_a_regular_file(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", dir.resolve("lots.csv").toString())
+        .start().waitFor() == 0, "mkfifo is available");
+
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> FolderSource.directory(dir).open("lots.csv")))
+        .isInstanceOf(UnreadableFileException.class).hasMessage("is not a regular file (a device or a pipe?)");
+  }
+
+  @Test
   void test_utf8_reader_reads_multibyte_text_across_blocks() throws IOException {
     String text = "é€𝄞\n".repeat(40_000);
     try (Reader reader = new Utf8Reader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
