@@ -66,6 +66,26 @@ class HouseholdCheckTest {
         "policy.yaml: harvest.scheduled[1].symbol: \"VTX\" is not listed under securities");
   }
 
+  @Test
+  void test_the_check_and_the_report_share_one_replay_of_the_same_household() {
+    HouseholdEngine engine = new HouseholdEngine(dev.keel.core.ledger.Ledger.DEFAULT, dev.keel.core.drift.DriftAnalyzer.DEFAULT,
+        dev.keel.core.tax.estimate.TaxEstimator.DEFAULT, dev.keel.core.rebalance.Rebalancer.DEFAULT);
+    HouseholdData data = PortfolioFixtures.data();
+
+    var first = engine.books(data, Optional.of(date("2026-11-22")), 2026);
+    var again = engine.books(data, Optional.of(date("2026-11-22")), 2026);
+    // An equal household that is another value is replayed, never mixed up with the first.
+    HouseholdData copy = data.withTransactions(data.transactions());
+    var other = engine.books(copy, Optional.of(date("2026-11-22")), 2026);
+    // Through a date before the IRA's purchase: a replay of its own, without the BND lot.
+    var earlier = engine.books(data, Optional.of(date("2026-01-31")), 2026);
+
+    assertThat(again).isSameAs(first);
+    assertThat(other).isNotSameAs(first).isEqualTo(first);
+    assertThat(earlier.lots()).hasSize(1);
+    assertThat(first.lots()).hasSize(2);
+  }
+
   private static HouseholdData withRestricted(HouseholdData data, String lotId) {
     var r = data.policy().rebalance();
     var settings = new dev.keel.core.policy.RebalanceSettings(r.rebalanceTo(), r.location(), r.minTrade(), r.fractional(),
