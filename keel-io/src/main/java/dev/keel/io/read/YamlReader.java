@@ -106,7 +106,9 @@ public final class YamlReader {
       }
       return relocate(anchored, path, line);
     }
-    String anchor = yaml == null ? null : yaml.getCurrentAnchor();
+    // The anchor of a mapping or list ("&name"); scalars' anchors come from scalarAnchors.
+    Object id = yaml == null ? null : yaml.getObjectId();
+    String anchor = id == null ? null : id.toString();
     YamlNode built = build(file, parser, path, line, token, anchors, problems);
     if (anchor != null) {
       anchors.put(anchor, built);
