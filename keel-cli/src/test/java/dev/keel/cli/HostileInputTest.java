@@ -127,6 +127,26 @@ class HostileInputTest {
     cases.add(arguments("--out into a missing folder", none(), "rebalance", List.of("--out", "DIR/no-such/orders.csv"),
         List.of("--out: \".*orders\\.csv\" cannot be written: the folder .*no-such does not exist")));
 
+    // Numbers in more fields (new limits), then inputs that were already problems and must stay so.
+    cases.add(arguments("fees 1e309", replace("transactions.csv", "VXUS,200,66.90,,,", "VXUS,200,66.90,,1e309,"), "analyze", List.of(),
+        List.of("transactions\\.csv:9: fees: \"1e309\" is too large")));
+    cases.add(arguments("reserve 1e-999999999", replace("household.yaml", "reserve: 2000", "reserve: 1e-999999999"), "analyze", List.of(),
+        List.of("household\\.yaml:21: accounts\\[0\\]\\.reserve: \"1e-999999999\" has too many decimal places")));
+    cases.add(arguments("target 1e309", replace("policy.yaml", "us_stocks: 0.50", "us_stocks: 1e309"), "analyze", List.of(),
+        List.of("policy\\.yaml:3: targets\\.us_stocks: \"1e309\" is too large")));
+    cases.add(arguments("unterminated quote", append("transactions.csv", "2026-11-04,joint,deposit,,,,\"100,,\n"), "analyze", List.of(),
+        List.of("transactions\\.csv:14: is not valid CSV")));
+    cases.add(arguments("tab in YAML", replace("household.yaml", "    cash: 4200", "\tcash: 4200"), "analyze", List.of(),
+        List.of("household\\.yaml:20: is not valid YAML")));
+    cases.add(arguments("negative price", replace("prices.csv", "VTI,310.25,", "VTI,-310.25,"), "analyze", List.of(),
+        List.of("prices\\.csv:3: price: \"-310\\.25\" must be greater than zero")));
+    cases.add(arguments("second price for a date", append("prices.csv", "VTI,311.00,2026-11-20\n"), "analyze", List.of(),
+        List.of("prices\\.csv:26: symbol: \"VTI\" has a second price for 2026-11-20 \\(first on line 3\\)")));
+    cases.add(arguments("--as-of before 1900", none(), "lots", List.of("--as-of", "1899-12-31"),
+        List.of("\"1899-12-31\" is out of range")));
+    cases.add(arguments("harvest --out into a missing folder", none(), "harvest", List.of("--out", "DIR/no-such/orders.csv"),
+        List.of("--out: \".*orders\\.csv\" cannot be written: the folder .*no-such does not exist")));
+
     // Every problem at once: a missing price with a format problem and a ledger problem.
     cases.add(arguments("missing price with other problems", both(
             both(dir -> Files.writeString(dir.resolve("prices.csv"),
