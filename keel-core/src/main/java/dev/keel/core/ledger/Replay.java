@@ -114,6 +114,11 @@ final class Replay {
       return;
     }
     LocalDate acquired = opening.acquired().orElse(null);
+    if (acquired != null && input.through().map(acquired::isAfter).orElse(false)) {
+      // Not held yet on the date the books are kept to: it enters on its acquisition date, like a
+      // purchase recorded after that date. Its id stays claimed, so generated ids never shift.
+      return;
+    }
     Lot lot = new Lot(id.get(), opening.account(), opening.symbol(), opening.quantity(), opening.costBasis(), acquired,
         acquired, opening.inherited(), BigDecimal.ZERO, ++origin, false, ++sequence);
     lots.get(opening.account()).add(lot);
@@ -202,12 +207,28 @@ final class Replay {
     Symbol symbol = t.symbol().orElseThrow();
     BigDecimal quantity = t.quantity().orElseThrow();
     Account account = accounts.get(t.account());
-    List<Lot> held = lots.get(t.account()).stream().filter(l -> l.symbol().equals(symbol)).toList();
+    List<Lot> ofSymbol = lots.get(t.account()).stream().filter(l -> l.symbol().equals(symbol)).toList();
+    // An opening lot acquired after the sale cannot be relieved by it: the sale would reach Form 8949
+    // with a date sold before the date acquired.
+    java.util.function.Predicate<Lot> heldThen = l -> l.acquired() == null || !l.acquired().isAfter(t.date());
+    List<Lot> held = ofSymbol.stream().filter(heldThen).toList();
     BigDecimal total = held.stream().map(Lot::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (t.lotId().isPresent()) {
+      Optional<Lot> later = ofSymbol.stream().filter(l -> l.id().equals(t.lotId().get()) && !heldThen.test(l)).findFirst();
+      if (later.isPresent()) {
+        problems.add(Problem.at(t.source(), "lot_id", t.lotId().get().value(),
+            "was acquired on " + later.get().acquired() + ", after this sale on " + t.date() + "; a sale relieves only lots held on its date"));
+        return;
+      }
+    }
     if (quantity.compareTo(total) > 0) {
+      String later = ofSymbol.size() > held.size()
+          ? " (lots acquired after that date are not counted: " + ofSymbol.stream().filter(heldThen.negate())
+              .map(l -> l.id() + " on " + l.acquired()).limit(3).reduce((a, b) -> a + ", " + b).orElse("") + ")"
+          : "";
       problems.add(Problem.at(t.source(), "quantity", quantity.toPlainString(),
           "is more than the " + total.stripTrailingZeros().toPlainString() + " " + symbol + " held in " + t.account()
-              + " on " + t.date()));
+              + " on " + t.date() + later));
       return;
     }
     BigDecimal proceeds = t.gross().subtract(t.fees());

@@ -1,5 +1,6 @@
 package dev.keel.core.policy;
 
+import dev.keel.core.price.PriceAgeLimits;
 import dev.keel.core.security.AssetClass;
 import dev.keel.core.security.SecurityMaster;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.util.Optional;
  *
  * @param targets weight per asset class as fractions summing to one, in the user's order
  * @param lastChecked the date of the last check; empty when never checked (a check is due)
+ * @param prices how old a price may be before reports warn and proposals stop
  */
 public record Policy(
     Map<AssetClass, BigDecimal> targets,
@@ -24,7 +26,14 @@ public record Policy(
     Optional<LocalDate> lastChecked,
     SecurityMaster securities,
     RebalanceSettings rebalance,
-    HarvestSettings harvest) {
+    HarvestSettings harvest,
+    PriceAgeLimits prices) {
+
+  /** A policy with the default price-age limits. */
+  public Policy(Map<AssetClass, BigDecimal> targets, Band band, Map<AssetClass, Band> bandOverrides, CheckCadence cadence,
+      Optional<LocalDate> lastChecked, SecurityMaster securities, RebalanceSettings rebalance, HarvestSettings harvest) {
+    this(targets, band, bandOverrides, cadence, lastChecked, securities, rebalance, harvest, PriceAgeLimits.DEFAULTS);
+  }
 
   /** A policy with the default rebalancing and harvesting settings. */
   public Policy(Map<AssetClass, BigDecimal> targets, Band band, Map<AssetClass, Band> bandOverrides, CheckCadence cadence,
@@ -41,6 +50,7 @@ public record Policy(
   public Policy {
     Objects.requireNonNull(rebalance, "rebalance");
     Objects.requireNonNull(harvest, "harvest");
+    Objects.requireNonNull(prices, "prices");
     targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     Objects.requireNonNull(band, "band");
     bandOverrides = Map.copyOf(bandOverrides);
@@ -59,11 +69,15 @@ public record Policy(
   }
 
   public Policy withRebalance(RebalanceSettings settings) {
-    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, settings, harvest);
+    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, settings, harvest, prices);
   }
 
   public Policy withHarvest(HarvestSettings settings) {
-    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, rebalance, settings);
+    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, rebalance, settings, prices);
+  }
+
+  public Policy withPrices(PriceAgeLimits limits) {
+    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, rebalance, harvest, limits);
   }
 
   public Band bandFor(AssetClass assetClass) {

@@ -4,6 +4,7 @@ import dev.keel.core.household.Account;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.ledger.Transaction;
+import dev.keel.core.policy.ScheduledPurchase;
 import dev.keel.core.problem.Problem;
 import dev.keel.core.problem.SourceRef;
 import dev.keel.core.security.AssetClass;
@@ -37,6 +38,19 @@ public final class CrossCheck {
           problems.add(Problem.at(security.source(), "substitutes", substitute.value(),
               "is not listed under securities; every substitute needs an asset_class"));
         }
+      }
+    }
+    List<ScheduledPurchase> scheduled = data.policy().harvest().scheduled();
+    for (int i = 0; i < scheduled.size(); i++) {
+      // Line 0: the loader that can read policy.yaml places these by their field.
+      ScheduledPurchase s = scheduled.get(i);
+      String at = "harvest.scheduled[" + i + "].";
+      if (data.household().findAccount(s.account()).isEmpty()) {
+        problems.add(new Problem("policy.yaml", 0, at + "account", s.account().value(), "is not an account of household.yaml ("
+            + String.join(", ", new TreeSet<>(data.household().accounts().stream().map(a -> a.id().value()).toList())) + ")"));
+      }
+      if (!data.policy().securities().contains(s.symbol())) {
+        problems.add(new Problem("policy.yaml", 0, at + "symbol", s.symbol().value(), "is not listed under securities"));
       }
     }
     for (OpeningLot lot : data.openingLots()) {

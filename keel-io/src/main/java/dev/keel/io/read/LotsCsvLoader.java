@@ -11,6 +11,8 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,14 +36,18 @@ public final class LotsCsvLoader {
   private LotsCsvLoader() {}
 
   public static Loaded<List<OpeningLot>> load(String file, Reader reader) {
-    Loaded<List<CsvTable.Row>> table = CsvTable.read(file, reader, REQUIRED, OPTIONAL);
-    List<Problem> problems = new ArrayList<>(table.problems());
+    List<Problem> problems = new ArrayList<>();
     List<OpeningLot> lots = new ArrayList<>();
-    for (CsvTable.Row row : table.value().orElse(List.of())) {
+    // One instance per distinct account and symbol: a million lots name a handful of each.
+    Map<String, AccountId> accounts = new HashMap<>();
+    Map<String, Symbol> symbols = new HashMap<>();
+    List<Problem> structure = CsvTable.forEach(file, reader, REQUIRED, OPTIONAL, row -> {
       List<Problem> rowProblems = new ArrayList<>();
       CsvTable.Row r = new CsvTable.Row(row.file(), row.line(), row.values(), rowProblems);
-      Optional<AccountId> account = r.cell("account").required().flatMap(x -> r.cell("account").id(AccountId::of, "account id"));
-      Optional<Symbol> symbol = r.cell("symbol").required().flatMap(x -> r.cell("symbol").id(Symbol::of, "symbol"));
+      Optional<AccountId> account = r.cell("account").required()
+          .flatMap(x -> r.cell("account").id(text -> accounts.computeIfAbsent(text, AccountId::of), "account id"));
+      Optional<Symbol> symbol = r.cell("symbol").required()
+          .flatMap(x -> r.cell("symbol").id(text -> symbols.computeIfAbsent(text, Symbol::of), "symbol"));
       Optional<BigDecimal> quantity = r.cell("quantity").required().flatMap(x -> r.cell("quantity").positive());
       Optional<BigDecimal> basis = r.cell("cost_basis").required().flatMap(x -> r.cell("cost_basis").nonNegative());
       Cell acquiredCell = r.cell("acquired");
@@ -71,6 +77,10 @@ public final class LotsCsvLoader {
           }
         }
       }
+      if (acquired.isPresent() && InputLimits.checkDate(acquired.get()).isPresent()) {
+        acquiredCell.fail(InputLimits.checkDate(acquired.get()).get());
+        acquiredOk = false;
+      }
       Optional<LotId> lotId = r.cell("lot_id").id(LotId::of, "lot id (no spaces)");
       Optional<BasisReporting> reporting = r.cell("basis_reported")
           .oneOf(BasisReporting::find, "true (Form 1099-B reports basis to the IRS), false, or no_1099b");
@@ -82,13 +92,16 @@ public final class LotsCsvLoader {
             SourceRef.of(file, row.line()), reporting));
       }
       problems.addAll(rowProblems);
-    }
-    return Loaded.of(lots, problems);
+    });
+    // Problems of the file's structure first, as when the rows were read before being checked.
+    List<Problem> all = new ArrayList<>(structure);
+    all.addAll(problems);
+    return Loaded.of(lots, all);
   }
 
   private static Optional<LocalDate> parseDate(String text) {
     try {
-      return Optional.of(LocalDate.parse(text.trim()));
+      return Optional.of(Cell.parseDate(text.trim()));
     } catch (java.time.format.DateTimeParseException e) {
       return Optional.empty();
     }

@@ -74,6 +74,9 @@ public final class TransactionsCsvLoader {
           if (price.isEmpty() && amount.isEmpty()) {
             r.cell("price").fail(a.code() + " needs a price or an amount");
           }
+          if (amount.isPresent() && amount.get().signum() == 0) {
+            r.cell("amount").fail("must be greater than zero: shares are never traded for nothing (leave it empty to use quantity × price)");
+          }
         } else {
           if (amount.isEmpty()) {
             r.cell("amount").fail(a.code() + " needs an amount");

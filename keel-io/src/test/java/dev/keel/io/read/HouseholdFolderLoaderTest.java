@@ -151,8 +151,9 @@ class HouseholdFolderLoaderTest {
     Loaded<HouseholdData> loaded = HouseholdFolderLoader.load(FolderSource.directory(dir));
 
     assertThat(messages(loaded)).containsExactly(
-        "household.yaml: is not UTF-8 text; save it as UTF-8",
-        "prices.csv: is not UTF-8 text; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")");
+        // The line of the first byte that is not UTF-8 ("Société" on the custodian line; "café" on line 2).
+        "household.yaml:19: is not UTF-8 text; save it as UTF-8",
+        "prices.csv:2: is not UTF-8 text; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")");
   }
 
   @Test

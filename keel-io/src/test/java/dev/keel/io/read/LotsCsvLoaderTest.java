@@ -108,7 +108,8 @@ class LotsCsvLoaderTest {
         Arguments.of("bad-duplicate-column.csv", List.of(
             "lots.csv:1: header: \"Symbol\" appears twice")),
         Arguments.of("bad-extra-values.csv", List.of(
-            "lots.csv:3: has 7 values but the header has 6 columns")),
+            "lots.csv:3: \"oops\" is an extra value: the row has 7 values but the header has 6 columns "
+            + "(account,symbol,quantity,cost_basis,acquired,lot_id); a value with a comma must be in double quotes")),
         Arguments.of("bad-missing-values.csv", List.of(
             "lots.csv:2: account: is missing",
             "lots.csv:3: cost_basis: is missing",
