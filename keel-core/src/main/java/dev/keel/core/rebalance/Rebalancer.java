@@ -78,6 +78,9 @@ public final class Rebalancer {
     boolean harvestOnly = request.mode() == RebalanceRequest.Mode.HARVEST_ONLY;
     boolean flows = !harvestOnly && request.cashFlows().values().stream().anyMatch(v -> v.signum() != 0);
     boolean correct = !harvestOnly && (before.rebalanceNeeded() || request.force());
+    if (!harvestOnly) {
+      Withdrawals.check(request);
+    }
     if (!correct && !flows && !request.harvesting()) {
       String why = before.anyBreached()
           ? "no check is due until " + before.nextCheck().map(Object::toString).orElse("?") + " (use --force to act now)"
@@ -103,6 +106,10 @@ public final class Rebalancer {
     final List<Blocked> blocked = new ArrayList<>();
     final List<HarvestOption> harvests = new ArrayList<>();
     final List<String> harvestBlocked = new ArrayList<>();
+    /** Sell variables that only pay a withdrawal: their class is not sold to rebalance. */
+    final java.util.Set<Integer> funding = new java.util.HashSet<>();
+    /** Loss lots whose loss a purchase scheduled outside Keel would wash. */
+    final Map<dev.keel.core.ledger.LotId, ScheduledWash> scheduledWash = new LinkedHashMap<>();
     boolean placingFlows;
     boolean correcting;
     double total;
@@ -121,13 +128,24 @@ public final class Rebalancer {
     WashSaleRule wash = new WashSaleRule(request.books(), policy.securities());
     double eps = settings.transactionCost().doubleValue();
 
-    // Cash the program may not spend: held-away accounts' cash and each account's reserve.
+    // Cash the program may not spend: held-away accounts' cash and each account's reserve. A
+    // withdrawal never eats into the reserve (it is paid by sales) unless the account cannot pay
+    // it otherwise; a contribution may fill it.
     double netFlow = request.netFlow().doubleValue();
     double kept = 0;
     for (AccountPosition position : request.books().positions()) {
       Account account = position.account();
-      double available = position.cash().doubleValue() + request.flow(account.id()).doubleValue();
-      double keep = account.tradable() ? Math.min(account.reserve().doubleValue(), Math.max(0, available)) : Math.max(0, available);
+      double cash = position.cash().doubleValue();
+      double flow = request.flow(account.id()).doubleValue();
+      double available = cash + flow;
+      double keep;
+      if (account.tradable()) {
+        double sellable = Withdrawals.sellableValue(request, position).doubleValue();
+        keep = Math.min(account.reserve().doubleValue(), Math.min(Math.max(0, cash + Math.max(0, flow)),
+            Math.max(0, available + sellable)));
+      } else {
+        keep = Math.max(0, available);
+      }
       m.keep.put(account.id(), keep);
       kept += keep;
     }
@@ -141,6 +159,9 @@ public final class Rebalancer {
     // With neither a rebalance due nor cash to place, only harvests trade.
     boolean trading = correct || m.placingFlows;
     boolean sellAllowed = correct || netFlow < 0;
+    // A withdrawal may have to sell a class in one account and buy it back in another (an IRA
+    // paying it holds bonds the household still needs): every class may then be bought.
+    boolean withdrawals = !harvestOnly && request.cashFlows().values().stream().anyMatch(v -> v.signum() < 0);
 
     for (ClassDrift c : before.classes()) {
       double t = c.target().doubleValue();
@@ -160,7 +181,7 @@ public final class Rebalancer {
       m.plans.put(c.assetClass(), new ClassPlan(c.assetClass(), t, value, goal,
           Math.max(0, t - zone) * m.investable, Math.min(1, t + zone) * m.investable, bandLow, bandHigh,
           Math.max(0, t - tol / 2) * m.investable, Math.min(1, t + tol / 2) * m.investable, c.breached(),
-          trading && !isCash && sellAllowed && value > goal + DUST, trading && !isCash && value < goal - DUST));
+          trading && !isCash && sellAllowed && value > goal + DUST, trading && !isCash && (value < goal - DUST || withdrawals)));
     }
 
     // Variables are made in a canonical order (accounts by id, lots by id) so that when several
@@ -182,6 +203,9 @@ public final class Rebalancer {
       if (!account.tradable()) {
         continue;
       }
+      // An account paying a withdrawal may sell any class to pay it, not only the classes the
+      // household sells to rebalance.
+      boolean withdrawing = !harvestOnly && request.flow(account.id()).signum() < 0;
       List<Lot> lots = new ArrayList<>(position.lots());
       lots.sort(java.util.Comparator.comparing(Lot::id));
       for (Lot lot : lots) {
@@ -190,7 +214,11 @@ public final class Rebalancer {
           continue;
         }
         ClassPlan plan = m.plans.get(security.get().assetClass());
-        if (plan == null || !plan.sellable()) {
+        if (plan == null || plan.assetClass().equals(AssetClass.CASH)) {
+          continue;
+        }
+        boolean funding = !plan.sellable();
+        if (funding && !withdrawing) {
           continue;
         }
         if (security.get().restricted() || settings.restrictedLots().contains(lot.id().value())) {
@@ -224,6 +252,14 @@ public final class Rebalancer {
               cost += SOON_LONG_TERM;
             }
           } else if (gainPerDollar < 0) {
+            if (plan.buyable()) {
+              // Only with a withdrawal is a class both sold and bought: a purchase of the lot's group
+              // elsewhere in the household would wash the loss.
+              m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
+                  + " is at a loss and " + plan.assetClass() + " may be bought elsewhere in this proposal: not sold,"
+                  + " the purchase would wash the loss"));
+              continue;
+            }
             if (substitutes.contains(policy.securities().identityOf(lot.symbol()))) {
               m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
                   + " is at a loss and a harvest in this proposal buys " + lot.symbol() + "'s group: not sold"));
@@ -238,7 +274,16 @@ public final class Rebalancer {
               continue;
             }
             taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
-            if (correct && (plan.breached() || request.force())) {
+            Optional<ScheduledWash> scheduled = ScheduledWash.find(request, policy.securities().identityOf(lot.symbol()),
+                policy.securities(), asOf);
+            if (scheduled.isPresent()) {
+              // A purchase that will happen washes the loss: deferred into the purchase's basis it
+              // is worth nothing today; in a retirement account it is lost for good, a cost of the
+              // tax it would have saved (Rev. Rul. 2008-5). Another lot is then preferred.
+              m.scheduledWash.put(lot.id(), scheduled.get());
+              taxPerDollar = scheduled.get().permanent() ? -taxPerDollar : 0;
+              cost += taxPerDollar;
+            } else if (!funding && correct && (plan.breached() || request.force())) {
               // The class must be sold: its loss lots come first, at their full value, before even a
               // tax-free sale in an IRA. The sell bound keeps this from going past the class's goal.
               cost += taxPerDollar;
@@ -251,6 +296,9 @@ public final class Rebalancer {
         }
         double value = lot.quantity().doubleValue() * p;
         int v = m.lp.variable(0, value, cost, "sell " + lot.id());
+        if (funding) {
+          m.funding.add(v);
+        }
         m.sells.add(new SellOption(lot, account, plan, p, gainPerDollar, term, taxPerDollar, cost, v));
       }
     }
@@ -379,15 +427,20 @@ public final class Rebalancer {
       penalize(m.lp, after, constant, plan.halfLow(), plan.halfHigh(), HALF_BAND, plan.assetClass() + " half band");
       penalize(m.lp, after, constant, plan.goal(), plan.goal(), FROM_TARGET, plan.assetClass() + " target");
       // Never sell a class past its goal, never buy one past it: no harvesting for its own sake.
+      // A class is both sold and bought only with a withdrawal: the bounds are then on the net.
+      // Sales that only pay a withdrawal (their class is under its goal) are not bounded by the
+      // goal; what they take from the class may be bought back elsewhere.
       if (plan.sellable()) {
         LinearProgram.RowBuilder sold = new LinearProgram.RowBuilder();
-        m.sells.stream().filter(s -> s.plan() == plan).forEach(s -> sold.add(s.variable(), 1));
-        sold.into(m.lp, 0, Math.max(0, plan.value() - plan.goal()), plan.assetClass() + " sell bound");
+        m.sells.stream().filter(s -> s.plan() == plan && !m.funding.contains(s.variable())).forEach(s -> sold.add(s.variable(), 1));
+        m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> sold.add(b.variable(), -1));
+        sold.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, plan.value() - plan.goal()), plan.assetClass() + " sell bound");
       }
       if (plan.buyable()) {
         LinearProgram.RowBuilder bought = new LinearProgram.RowBuilder();
         m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> bought.add(b.variable(), 1));
-        bought.into(m.lp, 0, Math.max(0, plan.goal() - plan.value()), plan.assetClass() + " buy bound");
+        m.sells.stream().filter(s -> s.plan() == plan).forEach(s -> bought.add(s.variable(), -1));
+        bought.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, plan.goal() - plan.value()), plan.assetClass() + " buy bound");
       }
     }
 
@@ -399,7 +452,9 @@ public final class Rebalancer {
       LinearProgram.RowBuilder gains = new LinearProgram.RowBuilder();
       for (SellOption s : m.sells) {
         if (s.account().taxable()) {
-          gains.add(s.variable(), s.gainPerDollar());
+          // A loss a scheduled purchase will wash does not count against the budget's gains.
+          boolean washed = s.gainPerDollar() < 0 && m.scheduledWash.containsKey(s.lot().id());
+          gains.add(s.variable(), washed ? 0 : s.gainPerDollar());
         }
       }
       for (HarvestOption h : m.harvests) {
