@@ -547,7 +547,8 @@ final class ProposalAssembler {
             .append(", the lots with the least tax per dollar");
         int taxAdvantaged = (int) model.sells.stream().filter(s -> !s.account().taxable() && s.plan().assetClass().equals(d.assetClass))
             .count();
-        if (taxAdvantaged == 0) {
+        ClassPlan sold = model.plans.get(d.assetClass);
+        if (taxAdvantaged == 0 && sold != null && sold.sellable()) {
           out.append("; no tax-advantaged account holds ").append(d.assetClass).append(" to sell instead");
         }
         // A loss sale the program could not avoid still carries the warning: the loss will be
