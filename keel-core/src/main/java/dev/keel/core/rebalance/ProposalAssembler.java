@@ -882,7 +882,7 @@ final class ProposalAssembler {
         BigDecimal proceeds = Decimals.cents(lot.quantity().multiply(price.get()));
         BigDecimal gain = proceeds.subtract(lot.costBasis());
         if (gain.compareTo(settings.maxSwapBackGain()) > 0) {
-          blocked.add(what + ": would realize a gain of " + gain.toPlainString() + ", more than harvest.max_swap_back_gain "
+          blocked.add(what + ": would realize a gain of " + dollars(gain) + ", more than harvest.max_swap_back_gain "
               + settings.maxSwapBackGain().toPlainString());
           continue;
         }
@@ -908,7 +908,7 @@ final class ProposalAssembler {
         SellOption option = new SellOption(lot, account, plan, p, 0, lot.term(request.asOf()), 0, 0, -1);
         String sellNote = "sell " + qty(lot.quantity()) + " " + lot.symbol() + " in " + account.id() + ": swap back to " + original
             + ", harvested on " + harvest.get().sold() + "; the 30-day window ended " + safe.minusDays(1) + "; realizes "
-            + (gain.signum() < 0 ? "a loss of " + gain.negate().toPlainString() : "a gain of " + gain.toPlainString());
+            + (gain.signum() < 0 ? "a loss of " + dollars(gain.negate()) : "a gain of " + dollars(gain));
         if (gain.signum() < 0) {
           // A swap back at a loss is a loss sale like a harvest: purchases outside Keel can wash it.
           for (String warning : HarvestCandidates.warnings(request, securities.identityOf(lot.symbol()), securities)) {
