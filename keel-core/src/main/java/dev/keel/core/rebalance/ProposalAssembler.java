@@ -486,7 +486,7 @@ final class ProposalAssembler {
         drafts.removeIf(x -> x == d);
       } else {
         notes.add("sell " + qty(d.quantity) + " " + d.symbol + " in " + d.account + " is below rebalance.min_trade "
-            + minTrade.toPlainString() + " but stays: its loss keeps the proposal inside tax.max_net_gains");
+            + "(" + dollars(minTrade) + ") but stays: its loss keeps the proposal inside tax.max_net_gains");
       }
     }
   }
@@ -798,7 +798,7 @@ final class ProposalAssembler {
       }
       if (Decimals.cents(subShares.multiply(subPrice)).compareTo(minTrade) < 0) {
         blocked.add(lot.symbol() + " lot " + lot.id() + " in " + h.account().id() + ": buying " + qty(subShares) + " "
-            + h.substitute().symbol() + " would be a trade below rebalance.min_trade " + minTrade.toPlainString());
+            + h.substitute().symbol() + " would be a trade below rebalance.min_trade (" + dollars(minTrade) + ")");
         continue;
       }
       AssetClass assetClass = h.substitute().assetClass();
@@ -883,7 +883,7 @@ final class ProposalAssembler {
         BigDecimal gain = proceeds.subtract(lot.costBasis());
         if (gain.compareTo(settings.maxSwapBackGain()) > 0) {
           blocked.add(what + ": would realize a gain of " + dollars(gain) + ", more than harvest.max_swap_back_gain "
-              + settings.maxSwapBackGain().toPlainString());
+              + "(" + dollars(settings.maxSwapBackGain()) + ")");
           continue;
         }
         if (gain.signum() < 0 && (wash.lossSaleWouldWash(lot, request.asOf()) || bought.contains(securities.identityOf(lot.symbol())))) {
@@ -899,7 +899,7 @@ final class ProposalAssembler {
           continue;
         }
         if (Decimals.cents(shares.multiply(originalPrice.get())).compareTo(policy.rebalance().minTrade()) < 0) {
-          blocked.add(what + ": a trade below rebalance.min_trade " + policy.rebalance().minTrade().toPlainString());
+          blocked.add(what + ": a trade below rebalance.min_trade (" + dollars(policy.rebalance().minTrade()) + ")");
           continue;
         }
         AssetClass assetClass = securities.get(original).assetClass();

@@ -365,7 +365,7 @@ class HarvestScenariosTest {
 
     assertThat(p.harvests()).noneMatch(h -> h.symbol().value().equals("BND"));
     assertThat(p.sells()).noneMatch(t -> t.symbol().value().equals("BND"));
-    assertThat(p.harvestBlocked()).anySatisfy(b -> assertThat(b).contains("BND lot X").contains("below rebalance.min_trade 1000"));
+    assertThat(p.harvestBlocked()).anySatisfy(b -> assertThat(b).contains("BND lot X").contains("below rebalance.min_trade ($1,000.00)"));
   }
 
   private static List<Disposal> washSalesAfter(Scenario s, Proposal p) {
