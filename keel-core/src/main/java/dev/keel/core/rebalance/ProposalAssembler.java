@@ -281,7 +281,7 @@ final class ProposalAssembler {
    */
   private void topUp(List<Draft> drafts, AccountId account, BigDecimal needed, boolean fractional) {
     Map<Symbol, List<SellOption>> bySymbol = new LinkedHashMap<>();
-    model.sells.stream().filter(s -> s.account().id().equals(account))
+    model.sells.stream().filter(s -> s.account().id().equals(account) && !model.pinned.contains(s.variable()))
         .sorted(Comparator.comparing((SellOption s) -> x[s.variable()] > TINY ? 0 : 1)
             .thenComparingDouble(SellOption::costPerDollar).thenComparing(s -> s.lot().id()))
         .forEach(s -> bySymbol.computeIfAbsent(s.lot().symbol(), k -> new ArrayList<>()).add(s));
@@ -379,7 +379,8 @@ final class ProposalAssembler {
       LotRelief.Relief relief = LotRelief.relieve(lot, q);
       lotsLeft.put(lot.id(), relief.remaining());
       BigDecimal gain = proceeds.subtract(relief.relievedBasis());
-      BigDecimal disallowed = d.taxable && gain.signum() < 0 && scheduledWash(lot).isPresent() ? gain.negate() : BigDecimal.ZERO;
+      boolean washed = scheduledWash(lot).isPresent() || model.washedToPay.containsKey(lot.id());
+      BigDecimal disallowed = d.taxable && gain.signum() < 0 && washed ? gain.negate() : BigDecimal.ZERO;
       sales.add(new LotSale(lot.id(), lot.acquired(), q, relief.relievedBasis(), proceeds, gain, lot.term(request.asOf()),
           d.taxable, disallowed));
     }
@@ -557,6 +558,8 @@ final class ProposalAssembler {
             .findFirst().map(o -> scheduledWash(o.lot())).orElse(Optional.empty())).flatMap(Optional::stream).findFirst()
             .ifPresent(w -> out.append("; warning: ").append(w.describe(request.asOf()))
                 .append(w.permanent() ? "; the loss is counted as lost" : "; the loss is counted as deferred"));
+        lots.stream().map(l -> model.washedToPay.get(l.lotId())).filter(t -> t != null)
+            .findFirst().ifPresent(t -> out.append("; sold only because nothing else can pay the withdrawal, although ").append(t));
       }
     } else {
       boolean funded = model.sells.stream().anyMatch(s -> s.account().id().equals(d.account) && x[s.variable()] > TINY);

@@ -48,6 +48,11 @@ public final class Rebalancer {
   static final double OUTSIDE_ZONE = 1.0;
   /** Per dollar of a withdrawal that could not be raised. */
   static final double SHORTFALL = 10.0;
+  /**
+   * Per dollar of a loss lot sold within 30 days of a purchase of its group, only to pay a
+   * withdrawal: more than drift, less than leaving the withdrawal unpaid.
+   */
+  static final double WASHED_TO_PAY = 2.0;
   /** Per dollar of a gain lot that turns long-term within tax.long_term_soon_days. */
   static final double SOON_LONG_TERM = 0.5;
   /** Per dollar of cash left above an account's reserve. */
@@ -110,6 +115,13 @@ public final class Rebalancer {
     final java.util.Set<Integer> funding = new java.util.HashSet<>();
     /** Loss lots whose loss a purchase scheduled outside Keel would wash. */
     final Map<dev.keel.core.ledger.LotId, ScheduledWash> scheduledWash = new LinkedHashMap<>();
+    /** Loss-lot sales pinned to zero: a purchase of their group in this proposal would wash them. */
+    final java.util.Set<Integer> pinned = new java.util.HashSet<>();
+    /**
+     * Lots a withdrawal may sell only as a last resort, and why: a loss a recent purchase washes,
+     * a short-term gain the household does not allow.
+     */
+    final Map<dev.keel.core.ledger.LotId, String> washedToPay = new LinkedHashMap<>();
     boolean placingFlows;
     boolean correcting;
     double total;
@@ -196,6 +208,11 @@ public final class Rebalancer {
         ? HarvestCandidates.select(request, positions, wash, harvested, substitutes, m.harvestBlocked)
         : List.of();
 
+    // Loss lots of a class that is also bought (only with a withdrawal), by identical group: the
+    // purchases of the class then avoid their group, or, when they cannot, the lots are not sold.
+    Map<String, List<Integer>> lossOfBought = new LinkedHashMap<>();
+    Map<Integer, Blocked> lossNote = new LinkedHashMap<>();
+
     // Sell options: lots of sellable classes in tradable accounts.
     int soonDays = tax.longTermSoonDays();
     for (AccountPosition position : positions) {
@@ -241,9 +258,15 @@ public final class Rebalancer {
           cost += TAXABLE_LAST;
           if (gainPerDollar > 0) {
             if (term == Term.SHORT && !tax.allowShortTermGains()) {
-              m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
-                  + " would realize a short-term gain (tax.allow_short_term_gains is false)"));
-              continue;
+              String text = lot.symbol() + " lot " + lot.id() + " in " + account.id()
+                  + " would realize a short-term gain (tax.allow_short_term_gains is false)";
+              if (!withdrawing) {
+                m.blocked.add(new Blocked(plan.assetClass(), text));
+                continue;
+              }
+              // A withdrawal must be paid: the lot may go only if nothing else can pay.
+              m.washedToPay.put(lot.id(), text);
+              cost += WASHED_TO_PAY;
             }
             taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
             cost += taxPerDollar;
@@ -252,31 +275,35 @@ public final class Rebalancer {
               cost += SOON_LONG_TERM;
             }
           } else if (gainPerDollar < 0) {
-            if (plan.buyable()) {
-              // Only with a withdrawal is a class both sold and bought: a purchase of the lot's group
-              // elsewhere in the household would wash the loss.
-              m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
-                  + " is at a loss and " + plan.assetClass() + " may be bought elsewhere in this proposal: not sold,"
-                  + " the purchase would wash the loss"));
-              continue;
-            }
             if (substitutes.contains(policy.securities().identityOf(lot.symbol()))) {
               m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
                   + " is at a loss and a harvest in this proposal buys " + lot.symbol() + "'s group: not sold"));
               continue;
             }
+            boolean washedSale = false;
             if (wash.lossSaleWouldWash(lot, asOf)) {
               Lot replacement = wash.replacementFor(lot, asOf).orElseThrow();
-              m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is at a loss and "
+              String text = lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is at a loss and "
                   + replacement.symbol() + " was bought in " + replacement.account() + " on " + replacement.acquired()
                   + ": selling it before " + replacement.acquired().plusDays(WashSaleRule.WINDOW_DAYS + 1)
-                  + " would be a wash sale"));
-              continue;
+                  + " would be a wash sale";
+              if (!withdrawing) {
+                m.blocked.add(new Blocked(plan.assetClass(), text));
+                continue;
+              }
+              // A withdrawal must be paid: the lot may go, its loss disallowed, only if nothing else can pay.
+              m.washedToPay.put(lot.id(), text + " (the loss is disallowed"
+                  + (request.data().household().findAccount(replacement.account()).map(a -> a.type().taxAdvantaged()).orElse(false)
+                      ? " for good, Rev. Rul. 2008-5)" : " and added to the replacement's basis)"));
+              washedSale = true;
             }
             taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
             Optional<ScheduledWash> scheduled = ScheduledWash.find(request, policy.securities().identityOf(lot.symbol()),
                 policy.securities(), asOf);
-            if (scheduled.isPresent()) {
+            if (washedSale) {
+              taxPerDollar = 0;
+              cost += WASHED_TO_PAY;
+            } else if (scheduled.isPresent()) {
               // A purchase that will happen washes the loss: deferred into the purchase's basis it
               // is worth nothing today; in a retirement account it is lost for good, a cost of the
               // tax it would have saved (Rev. Rul. 2008-5). Another lot is then preferred.
@@ -299,7 +326,39 @@ public final class Rebalancer {
         if (funding) {
           m.funding.add(v);
         }
+        if (account.taxable() && gainPerDollar < 0 && plan.buyable()) {
+          // Only with a withdrawal is a class both sold and bought.
+          lossOfBought.computeIfAbsent(policy.securities().identityOf(lot.symbol()), k -> new ArrayList<>()).add(v);
+          lossNote.put(v, new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
+              + " is at a loss and this proposal buys its group elsewhere: not sold, the purchase would wash the loss"));
+        }
         m.sells.add(new SellOption(lot, account, plan, p, gainPerDollar, term, taxPerDollar, cost, v));
+      }
+    }
+
+    // A withdrawal that cannot be paid without such loss lots keeps them: their group is then not
+    // bought anywhere (the class may stay short, and the proposal says why).
+    java.util.Set<Integer> lossVars = new java.util.HashSet<>();
+    lossOfBought.values().forEach(lossVars::addAll);
+    java.util.Set<String> mustSell = new java.util.HashSet<>();
+    for (AccountPosition position : positions) {
+      Account account = position.account();
+      double flow = request.flow(account.id()).doubleValue();
+      if (harvestOnly || !account.tradable() || flow >= 0) {
+        continue;
+      }
+      double without = position.cash().doubleValue() + flow - m.keep.get(account.id());
+      for (SellOption s : m.sells) {
+        if (s.account().id().equals(account.id()) && !lossVars.contains(s.variable())) {
+          without += s.lot().quantity().doubleValue() * s.price();
+        }
+      }
+      if (without < 0) {
+        for (SellOption s : m.sells) {
+          if (s.account().id().equals(account.id()) && lossVars.contains(s.variable())) {
+            mustSell.add(policy.securities().identityOf(s.lot().symbol()));
+          }
+        }
       }
     }
 
@@ -313,7 +372,12 @@ public final class Rebalancer {
         if (!plan.buyable()) {
           continue;
         }
-        Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, harvested);
+        java.util.Set<String> avoid = new java.util.HashSet<>(harvested);
+        avoid.addAll(lossOfBought.keySet());
+        Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, avoid);
+        if (choice.isEmpty()) {
+          choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, harvested);
+        }
         if (choice.isEmpty()) {
           Optional<Choice> any = chooseSecurity(policy, position, plan.assetClass(), request, wash, java.util.Set.of());
           if (any.isEmpty()) {
@@ -334,6 +398,19 @@ public final class Rebalancer {
           }).toList();
           harvested.remove(identity);
           choice = any;
+        }
+        String chosen = policy.securities().identityOf(choice.get().security.symbol());
+        if (mustSell.contains(chosen)) {
+          m.blocked.add(new Blocked(plan.assetClass(), "not bought in " + account.id() + ": " + choice.get().security.symbol()
+              + ", because a withdrawal is paid by selling its group at a loss and the purchase would wash that loss"));
+          continue;
+        }
+        // The class can only be bought in a group sold at a loss elsewhere: those loss sales go.
+        for (Integer lossVar : lossOfBought.getOrDefault(policy.securities().identityOf(choice.get().security.symbol()), List.of())) {
+          if (m.pinned.add(lossVar)) {
+            new LinearProgram.RowBuilder().add(lossVar, 1).into(m.lp, 0, 0, "no wash " + lossVar);
+            m.blocked.add(lossNote.get(lossVar));
+          }
         }
         double p = request.data().prices().find(choice.get().security.symbol(), asOf).orElseThrow().doubleValue();
         double cost = eps + LOCATION * settings.locationRank(plan.assetClass(), account.type());
@@ -453,7 +530,8 @@ public final class Rebalancer {
       for (SellOption s : m.sells) {
         if (s.account().taxable()) {
           // A loss a scheduled purchase will wash does not count against the budget's gains.
-          boolean washed = s.gainPerDollar() < 0 && m.scheduledWash.containsKey(s.lot().id());
+          boolean washed = s.gainPerDollar() < 0
+              && (m.scheduledWash.containsKey(s.lot().id()) || m.washedToPay.containsKey(s.lot().id()));
           gains.add(s.variable(), washed ? 0 : s.gainPerDollar());
         }
       }
