@@ -422,6 +422,13 @@ final class ProposalAssembler {
       return;
     }
     BigDecimal allowed = left.get().max(BigDecimal.ZERO);
+    if (model.budgetOverrun >= 0 && x[model.budgetOverrun] > TINY) {
+      // A withdrawal could not be paid within the budget: the program went over it, and says so.
+      BigDecimal over = Decimals.cents(BigDecimal.valueOf(x[model.budgetOverrun]));
+      allowed = allowed.add(over);
+      unresolved.add("the withdrawals need about " + dollars(over) + " of net gains beyond tax.max_net_gains ("
+          + dollars(left.get().max(BigDecimal.ZERO)) + " left this year): nothing else could pay them");
+    }
     for (Draft[] pair : new ArrayList<>(swapBacks)) {
       BigDecimal net = netGain(drafts);
       BigDecimal gain = gain(relieve(pair[0], new LinkedHashMap<>()));

@@ -53,6 +53,8 @@ public final class Rebalancer {
    * withdrawal: more than drift, less than leaving the withdrawal unpaid.
    */
   static final double WASHED_TO_PAY = 2.0;
+  /** Per dollar of net gain beyond tax.max_net_gains, only to pay a withdrawal. */
+  static final double OVER_BUDGET_TO_PAY = 5.0;
   /** Per dollar of a gain lot that turns long-term within tax.long_term_soon_days. */
   static final double SOON_LONG_TERM = 0.5;
   /** Per dollar of cash left above an account's reserve. */
@@ -128,6 +130,8 @@ public final class Rebalancer {
     double investable;
     Optional<Double> budgetLeft = Optional.empty();
     int budgetRow = -1;
+    /** Net gain beyond the budget that withdrawals forced, a variable; -1 without withdrawals. */
+    int budgetOverrun = -1;
   }
 
   Model model(RebalanceRequest request, DriftReport before, boolean correct) {
@@ -537,6 +541,11 @@ public final class Rebalancer {
       }
       for (HarvestOption h : m.harvests) {
         gains.add(h.variable(), h.gainPerDollar());
+      }
+      if (withdrawals) {
+        // A withdrawal must be paid: past the budget if nothing else can pay it.
+        m.budgetOverrun = m.lp.variable(0, Double.POSITIVE_INFINITY, OVER_BUDGET_TO_PAY, "budget overrun");
+        gains.add(m.budgetOverrun, -1);
       }
       m.budgetRow = m.lp.rows().size();
       gains.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, left), "tax budget");

@@ -319,4 +319,22 @@ class RebalancerTest {
         .hasMessageContaining("is a withdrawal of $100,000.00 from ira, more than it can pay: cash $0.00 + holdings Keel may sell"
             + " $40,000.00 = $40,000.00, short by $60,000.00");
   }
+
+  @Test
+  void test_withdrawal_is_paid_past_the_tax_budget_and_says_by_how_much() {
+    // 1,000 VTI at 100, basis 20,000: 0.80 of gain per dollar. Paying 20,000 realizes about 16,000,
+    // far past a budget of 1,000; before, the withdrawal was left short instead.
+    Proposal p = Scenario.on("2026-11-20")
+        .account("joint", AccountType.TAXABLE, "0")
+        .target("stocks", "0.60").target("bonds", "0.40")
+        .security("VTI", "stocks", "100").security("BND", "bonds", "50")
+        .lot("joint", "VTI", "600", "12000", "2015-01-05")
+        .lot("joint", "BND", "800", "40000", "2015-01-05")
+        .maxNetGains("1000")
+        .propose("joint=-20000");
+
+    assertThat(p.cashLeft().get(dev.keel.core.household.AccountId.of("joint"))).isNotNegative();
+    assertThat(p.unresolved()).noneMatch(u -> u.contains("short by"))
+        .anyMatch(u -> u.contains("beyond tax.max_net_gains ($1,000.00 left this year)"));
+  }
 }
