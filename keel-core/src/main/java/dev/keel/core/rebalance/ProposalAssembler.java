@@ -531,6 +531,10 @@ final class ProposalAssembler {
     String drift = c.assetClass() + " " + pts(c.drift().abs()) + " pts " + (c.drift().signum() >= 0 ? "over" : "under") + " target"
         + (c.breached() ? " (outside its band)" : "");
     BigDecimal flow = request.flow(d.account);
+    if (d.side == Side.SELL && c.drift().signum() < 0 && request.netFlow().signum() < 0) {
+      // Under target before, yet sold: the withdrawals shrink the household and with it the class's goal.
+      drift = c.assetClass() + " is above its goal once " + dollars(request.netFlow().negate()) + " of withdrawals leave the household";
+    }
     if (d.side == Side.SELL && flow.signum() < 0) {
       ClassPlan plan = model.plans.get(d.assetClass);
       String pays = "pays the withdrawal of " + dollars(flow.negate()) + " from " + d.account;
