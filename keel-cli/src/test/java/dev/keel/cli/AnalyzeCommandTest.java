@@ -21,9 +21,9 @@ class AnalyzeCommandTest {
     assertThat(run.out())
         .contains("Rivera household - drift as of 2026-11-22")
         .contains("Total value $957,075.25")
-        .containsPattern("us_stocks\\s+50.00%\\s+58.72%\\s+\\+8.72%\\s+45.00% - 55.00%\\s+\\$561,977.00\\s+OVER band")
-        .containsPattern("bonds\\s+25.00%\\s+17.57%\\s+-7.43%\\s+20.00% - 30.00%.*UNDER band")
-        .containsPattern("reits\\s+5.00%\\s+5.30%\\s+\\+0.30%\\s+3.00% - 7.00%.*ok")
+        .containsPattern("us_stocks\\s+50.00%\\s+58.72%\\s+\\+8.72 pts\\s+45.00% - 55.00%\\s+\\$561,977.00\\s+OVER band")
+        .containsPattern("bonds\\s+25.00%\\s+17.57%\\s+-7.43 pts\\s+20.00% - 30.00%.*UNDER band")
+        .containsPattern("reits\\s+5.00%\\s+5.30%\\s+\\+0.30 pts\\s+3.00% - 7.00%.*ok")
         .contains("Rebalance needed: yes");
   }
 

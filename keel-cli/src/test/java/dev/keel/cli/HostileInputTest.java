@@ -159,7 +159,7 @@ class HostileInputTest {
             "prices\\.csv: symbol: \"VNQ\" is held \\(in alex-roth, sam-ira\\) but has no price on or before 2026-11-22")));
     // Stale prices: no trades on a price more than refuse_after_days old.
     cases.add(arguments("stale prices", replace("policy.yaml", "refuse_after_days: 365", "refuse_after_days: 30"),
-        "rebalance", List.of("--as-of", "2026-11-14"),
+        "rebalance", List.of("--as-of", "2026-11-14", "--force"),
         List.of("prices\\.csv:2: date: \"2025-12-31\" is the latest price of VTI, 318 days before the as-of date 2026-11-14; "
             + "trades are not proposed on prices more than 30 days old")));
     cases.add(arguments("price ages out of order", replace("policy.yaml", "refuse_after_days: 365", "refuse_after_days: 3"),

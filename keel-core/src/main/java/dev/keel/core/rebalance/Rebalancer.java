@@ -48,6 +48,13 @@ public final class Rebalancer {
   static final double OUTSIDE_ZONE = 1.0;
   /** Per dollar of a withdrawal that could not be raised. */
   static final double SHORTFALL = 10.0;
+  /**
+   * Per dollar of a loss lot sold within 30 days of a purchase of its group, only to pay a
+   * withdrawal: more than drift, less than leaving the withdrawal unpaid.
+   */
+  static final double WASHED_TO_PAY = 2.0;
+  /** Per dollar of net gain beyond tax.max_net_gains, only to pay a withdrawal. */
+  static final double OVER_BUDGET_TO_PAY = 5.0;
   /** Per dollar of a gain lot that turns long-term within tax.long_term_soon_days. */
   static final double SOON_LONG_TERM = 0.5;
   /** Per dollar of cash left above an account's reserve. */
@@ -78,6 +85,9 @@ public final class Rebalancer {
     boolean harvestOnly = request.mode() == RebalanceRequest.Mode.HARVEST_ONLY;
     boolean flows = !harvestOnly && request.cashFlows().values().stream().anyMatch(v -> v.signum() != 0);
     boolean correct = !harvestOnly && (before.rebalanceNeeded() || request.force());
+    if (!harvestOnly) {
+      Withdrawals.check(request);
+    }
     if (!correct && !flows && !request.harvesting()) {
       String why = before.anyBreached()
           ? "no check is due until " + before.nextCheck().map(Object::toString).orElse("?") + " (use --force to act now)"
@@ -103,12 +113,25 @@ public final class Rebalancer {
     final List<Blocked> blocked = new ArrayList<>();
     final List<HarvestOption> harvests = new ArrayList<>();
     final List<String> harvestBlocked = new ArrayList<>();
+    /** Sell variables that only pay a withdrawal: their class is not sold to rebalance. */
+    final java.util.Set<Integer> funding = new java.util.HashSet<>();
+    /** Loss lots whose loss a purchase scheduled outside Keel would wash. */
+    final Map<dev.keel.core.ledger.LotId, ScheduledWash> scheduledWash = new LinkedHashMap<>();
+    /** Loss-lot sales pinned to zero: a purchase of their group in this proposal would wash them. */
+    final java.util.Set<Integer> pinned = new java.util.HashSet<>();
+    /**
+     * Lots a withdrawal may sell only as a last resort, and why: a loss a recent purchase washes,
+     * a short-term gain the household does not allow.
+     */
+    final Map<dev.keel.core.ledger.LotId, String> washedToPay = new LinkedHashMap<>();
     boolean placingFlows;
     boolean correcting;
     double total;
     double investable;
     Optional<Double> budgetLeft = Optional.empty();
     int budgetRow = -1;
+    /** Net gain beyond the budget that withdrawals forced, a variable; -1 without withdrawals. */
+    int budgetOverrun = -1;
   }
 
   Model model(RebalanceRequest request, DriftReport before, boolean correct) {
@@ -121,13 +144,24 @@ public final class Rebalancer {
     WashSaleRule wash = new WashSaleRule(request.books(), policy.securities());
     double eps = settings.transactionCost().doubleValue();
 
-    // Cash the program may not spend: held-away accounts' cash and each account's reserve.
+    // Cash the program may not spend: held-away accounts' cash and each account's reserve. A
+    // withdrawal never eats into the reserve (it is paid by sales) unless the account cannot pay
+    // it otherwise; a contribution may fill it.
     double netFlow = request.netFlow().doubleValue();
     double kept = 0;
     for (AccountPosition position : request.books().positions()) {
       Account account = position.account();
-      double available = position.cash().doubleValue() + request.flow(account.id()).doubleValue();
-      double keep = account.tradable() ? Math.min(account.reserve().doubleValue(), Math.max(0, available)) : Math.max(0, available);
+      double cash = position.cash().doubleValue();
+      double flow = request.flow(account.id()).doubleValue();
+      double available = cash + flow;
+      double keep;
+      if (account.tradable()) {
+        double sellable = Withdrawals.sellableValue(request, position).doubleValue();
+        keep = Math.min(account.reserve().doubleValue(), Math.min(Math.max(0, cash + Math.max(0, flow)),
+            Math.max(0, available + sellable)));
+      } else {
+        keep = Math.max(0, available);
+      }
       m.keep.put(account.id(), keep);
       kept += keep;
     }
@@ -141,6 +175,9 @@ public final class Rebalancer {
     // With neither a rebalance due nor cash to place, only harvests trade.
     boolean trading = correct || m.placingFlows;
     boolean sellAllowed = correct || netFlow < 0;
+    // A withdrawal may have to sell a class in one account and buy it back in another (an IRA
+    // paying it holds bonds the household still needs): every class may then be bought.
+    boolean withdrawals = !harvestOnly && request.cashFlows().values().stream().anyMatch(v -> v.signum() < 0);
 
     for (ClassDrift c : before.classes()) {
       double t = c.target().doubleValue();
@@ -160,7 +197,7 @@ public final class Rebalancer {
       m.plans.put(c.assetClass(), new ClassPlan(c.assetClass(), t, value, goal,
           Math.max(0, t - zone) * m.investable, Math.min(1, t + zone) * m.investable, bandLow, bandHigh,
           Math.max(0, t - tol / 2) * m.investable, Math.min(1, t + tol / 2) * m.investable, c.breached(),
-          trading && !isCash && sellAllowed && value > goal + DUST, trading && !isCash && value < goal - DUST));
+          trading && !isCash && sellAllowed && value > goal + DUST, trading && !isCash && (value < goal - DUST || withdrawals)));
     }
 
     // Variables are made in a canonical order (accounts by id, lots by id) so that when several
@@ -175,6 +212,11 @@ public final class Rebalancer {
         ? HarvestCandidates.select(request, positions, wash, harvested, substitutes, m.harvestBlocked)
         : List.of();
 
+    // Loss lots of a class that is also bought (only with a withdrawal), by identical group: the
+    // purchases of the class then avoid their group, or, when they cannot, the lots are not sold.
+    Map<String, List<Integer>> lossOfBought = new LinkedHashMap<>();
+    Map<Integer, Blocked> lossNote = new LinkedHashMap<>();
+
     // Sell options: lots of sellable classes in tradable accounts.
     int soonDays = tax.longTermSoonDays();
     for (AccountPosition position : positions) {
@@ -182,6 +224,9 @@ public final class Rebalancer {
       if (!account.tradable()) {
         continue;
       }
+      // An account paying a withdrawal may sell any class to pay it, not only the classes the
+      // household sells to rebalance.
+      boolean withdrawing = !harvestOnly && request.flow(account.id()).signum() < 0;
       List<Lot> lots = new ArrayList<>(position.lots());
       lots.sort(java.util.Comparator.comparing(Lot::id));
       for (Lot lot : lots) {
@@ -190,7 +235,11 @@ public final class Rebalancer {
           continue;
         }
         ClassPlan plan = m.plans.get(security.get().assetClass());
-        if (plan == null || !plan.sellable()) {
+        if (plan == null || plan.assetClass().equals(AssetClass.CASH)) {
+          continue;
+        }
+        boolean funding = !plan.sellable();
+        if (funding && !withdrawing) {
           continue;
         }
         if (security.get().restricted() || settings.restrictedLots().contains(lot.id().value())) {
@@ -213,9 +262,15 @@ public final class Rebalancer {
           cost += TAXABLE_LAST;
           if (gainPerDollar > 0) {
             if (term == Term.SHORT && !tax.allowShortTermGains()) {
-              m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
-                  + " would realize a short-term gain (tax.allow_short_term_gains is false)"));
-              continue;
+              String text = lot.symbol() + " lot " + lot.id() + " in " + account.id()
+                  + " would realize a short-term gain (tax.allow_short_term_gains is false)";
+              if (!withdrawing) {
+                m.blocked.add(new Blocked(plan.assetClass(), text));
+                continue;
+              }
+              // A withdrawal must be paid: the lot may go only if nothing else can pay.
+              m.washedToPay.put(lot.id(), text);
+              cost += WASHED_TO_PAY;
             }
             taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
             cost += taxPerDollar;
@@ -229,16 +284,37 @@ public final class Rebalancer {
                   + " is at a loss and a harvest in this proposal buys " + lot.symbol() + "'s group: not sold"));
               continue;
             }
+            boolean washedSale = false;
             if (wash.lossSaleWouldWash(lot, asOf)) {
               Lot replacement = wash.replacementFor(lot, asOf).orElseThrow();
-              m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is at a loss and "
+              String text = lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is at a loss and "
                   + replacement.symbol() + " was bought in " + replacement.account() + " on " + replacement.acquired()
                   + ": selling it before " + replacement.acquired().plusDays(WashSaleRule.WINDOW_DAYS + 1)
-                  + " would be a wash sale"));
-              continue;
+                  + " would be a wash sale";
+              if (!withdrawing) {
+                m.blocked.add(new Blocked(plan.assetClass(), text));
+                continue;
+              }
+              // A withdrawal must be paid: the lot may go, its loss disallowed, only if nothing else can pay.
+              m.washedToPay.put(lot.id(), text + " (the loss is disallowed"
+                  + (request.data().household().findAccount(replacement.account()).map(a -> a.type().taxAdvantaged()).orElse(false)
+                      ? " for good, Rev. Rul. 2008-5)" : " and added to the replacement's basis)"));
+              washedSale = true;
             }
             taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
-            if (correct && (plan.breached() || request.force())) {
+            Optional<ScheduledWash> scheduled = ScheduledWash.find(request, policy.securities().identityOf(lot.symbol()),
+                policy.securities(), asOf);
+            if (washedSale) {
+              taxPerDollar = 0;
+              cost += WASHED_TO_PAY;
+            } else if (scheduled.isPresent()) {
+              // A purchase that will happen washes the loss: deferred into the purchase's basis it
+              // is worth nothing today; in a retirement account it is lost for good, a cost of the
+              // tax it would have saved (Rev. Rul. 2008-5). Another lot is then preferred.
+              m.scheduledWash.put(lot.id(), scheduled.get());
+              taxPerDollar = scheduled.get().permanent() ? -taxPerDollar : 0;
+              cost += taxPerDollar;
+            } else if (!funding && correct && (plan.breached() || request.force())) {
               // The class must be sold: its loss lots come first, at their full value, before even a
               // tax-free sale in an IRA. The sell bound keeps this from going past the class's goal.
               cost += taxPerDollar;
@@ -251,7 +327,42 @@ public final class Rebalancer {
         }
         double value = lot.quantity().doubleValue() * p;
         int v = m.lp.variable(0, value, cost, "sell " + lot.id());
+        if (funding) {
+          m.funding.add(v);
+        }
+        if (account.taxable() && gainPerDollar < 0 && plan.buyable()) {
+          // Only with a withdrawal is a class both sold and bought.
+          lossOfBought.computeIfAbsent(policy.securities().identityOf(lot.symbol()), k -> new ArrayList<>()).add(v);
+          lossNote.put(v, new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
+              + " is at a loss and this proposal buys its group elsewhere: not sold, the purchase would wash the loss"));
+        }
         m.sells.add(new SellOption(lot, account, plan, p, gainPerDollar, term, taxPerDollar, cost, v));
+      }
+    }
+
+    // A withdrawal that cannot be paid without such loss lots keeps them: their group is then not
+    // bought anywhere (the class may stay short, and the proposal says why).
+    java.util.Set<Integer> lossVars = new java.util.HashSet<>();
+    lossOfBought.values().forEach(lossVars::addAll);
+    java.util.Set<String> mustSell = new java.util.HashSet<>();
+    for (AccountPosition position : positions) {
+      Account account = position.account();
+      double flow = request.flow(account.id()).doubleValue();
+      if (harvestOnly || !account.tradable() || flow >= 0) {
+        continue;
+      }
+      double without = position.cash().doubleValue() + flow - m.keep.get(account.id());
+      for (SellOption s : m.sells) {
+        if (s.account().id().equals(account.id()) && !lossVars.contains(s.variable())) {
+          without += s.lot().quantity().doubleValue() * s.price();
+        }
+      }
+      if (without < 0) {
+        for (SellOption s : m.sells) {
+          if (s.account().id().equals(account.id()) && lossVars.contains(s.variable())) {
+            mustSell.add(policy.securities().identityOf(s.lot().symbol()));
+          }
+        }
       }
     }
 
@@ -265,7 +376,12 @@ public final class Rebalancer {
         if (!plan.buyable()) {
           continue;
         }
-        Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, harvested);
+        java.util.Set<String> avoid = new java.util.HashSet<>(harvested);
+        avoid.addAll(lossOfBought.keySet());
+        Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, avoid);
+        if (choice.isEmpty()) {
+          choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, harvested);
+        }
         if (choice.isEmpty()) {
           Optional<Choice> any = chooseSecurity(policy, position, plan.assetClass(), request, wash, java.util.Set.of());
           if (any.isEmpty()) {
@@ -286,6 +402,19 @@ public final class Rebalancer {
           }).toList();
           harvested.remove(identity);
           choice = any;
+        }
+        String chosen = policy.securities().identityOf(choice.get().security.symbol());
+        if (mustSell.contains(chosen)) {
+          m.blocked.add(new Blocked(plan.assetClass(), "not bought in " + account.id() + ": " + choice.get().security.symbol()
+              + ", because a withdrawal is paid by selling its group at a loss and the purchase would wash that loss"));
+          continue;
+        }
+        // The class can only be bought in a group sold at a loss elsewhere: those loss sales go.
+        for (Integer lossVar : lossOfBought.getOrDefault(policy.securities().identityOf(choice.get().security.symbol()), List.of())) {
+          if (m.pinned.add(lossVar)) {
+            new LinearProgram.RowBuilder().add(lossVar, 1).into(m.lp, 0, 0, "no wash " + lossVar);
+            m.blocked.add(lossNote.get(lossVar));
+          }
         }
         double p = request.data().prices().find(choice.get().security.symbol(), asOf).orElseThrow().doubleValue();
         double cost = eps + LOCATION * settings.locationRank(plan.assetClass(), account.type());
@@ -379,15 +508,20 @@ public final class Rebalancer {
       penalize(m.lp, after, constant, plan.halfLow(), plan.halfHigh(), HALF_BAND, plan.assetClass() + " half band");
       penalize(m.lp, after, constant, plan.goal(), plan.goal(), FROM_TARGET, plan.assetClass() + " target");
       // Never sell a class past its goal, never buy one past it: no harvesting for its own sake.
+      // A class is both sold and bought only with a withdrawal: the bounds are then on the net.
+      // Sales that only pay a withdrawal (their class is under its goal) are not bounded by the
+      // goal; what they take from the class may be bought back elsewhere.
       if (plan.sellable()) {
         LinearProgram.RowBuilder sold = new LinearProgram.RowBuilder();
-        m.sells.stream().filter(s -> s.plan() == plan).forEach(s -> sold.add(s.variable(), 1));
-        sold.into(m.lp, 0, Math.max(0, plan.value() - plan.goal()), plan.assetClass() + " sell bound");
+        m.sells.stream().filter(s -> s.plan() == plan && !m.funding.contains(s.variable())).forEach(s -> sold.add(s.variable(), 1));
+        m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> sold.add(b.variable(), -1));
+        sold.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, plan.value() - plan.goal()), plan.assetClass() + " sell bound");
       }
       if (plan.buyable()) {
         LinearProgram.RowBuilder bought = new LinearProgram.RowBuilder();
         m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> bought.add(b.variable(), 1));
-        bought.into(m.lp, 0, Math.max(0, plan.goal() - plan.value()), plan.assetClass() + " buy bound");
+        m.sells.stream().filter(s -> s.plan() == plan).forEach(s -> bought.add(s.variable(), -1));
+        bought.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, plan.goal() - plan.value()), plan.assetClass() + " buy bound");
       }
     }
 
@@ -399,11 +533,19 @@ public final class Rebalancer {
       LinearProgram.RowBuilder gains = new LinearProgram.RowBuilder();
       for (SellOption s : m.sells) {
         if (s.account().taxable()) {
-          gains.add(s.variable(), s.gainPerDollar());
+          // A loss a scheduled purchase will wash does not count against the budget's gains.
+          boolean washed = s.gainPerDollar() < 0
+              && (m.scheduledWash.containsKey(s.lot().id()) || m.washedToPay.containsKey(s.lot().id()));
+          gains.add(s.variable(), washed ? 0 : s.gainPerDollar());
         }
       }
       for (HarvestOption h : m.harvests) {
         gains.add(h.variable(), h.gainPerDollar());
+      }
+      if (withdrawals) {
+        // A withdrawal must be paid: past the budget if nothing else can pay it.
+        m.budgetOverrun = m.lp.variable(0, Double.POSITIVE_INFINITY, OVER_BUDGET_TO_PAY, "budget overrun");
+        gains.add(m.budgetOverrun, -1);
       }
       m.budgetRow = m.lp.rows().size();
       gains.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, left), "tax budget");

@@ -44,14 +44,15 @@ public final class HarvestReporter {
     BigDecimal harvestedSt = BigDecimal.ZERO;
     BigDecimal harvestedLt = BigDecimal.ZERO;
     for (Disposal d : books.disposals()) {
-      if (!d.taxable() || d.sold().getYear() != year || d.gain().signum() >= 0) {
+      // An economic loss, even one a wash sale disallowed in full: the report shows what was lost.
+      if (!d.taxable() || d.sold().getYear() != year || d.economicGain().signum() >= 0) {
         continue;
       }
       Optional<Symbol> substitute = substituteBought(d, securities, books);
       if (substitute.isEmpty()) {
         continue;
       }
-      BigDecimal loss = d.gain().negate();
+      BigDecimal loss = d.gain().negate().max(BigDecimal.ZERO);
       entries.add(new HarvestReport.Entry(d, substitute.get(), loss));
       byAccount.merge(d.account(), loss, BigDecimal::add);
       if (d.term() == Term.SHORT) {

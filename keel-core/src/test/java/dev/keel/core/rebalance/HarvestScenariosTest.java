@@ -118,17 +118,34 @@ class HarvestScenariosTest {
   }
 
   @Test
-  @DisplayName("Rev. Rul. 2008-5: a dividend reinvestment scheduled in a Roth within 30 days is named, with the date to switch it off until")
+  @DisplayName("Rev. Rul. 2008-5: a dividend reinvestment scheduled in a Roth within 30 days washes the loss for good: not harvested, and why")
   void dividend_reinvestment_scheduled_in_a_roth() {
     Scenario s = household().harvest(h -> h.withScheduled(List.of(
         new ScheduledPurchase(AccountId.of("roth"), Symbol.of("VTI"), "dividend_reinvestment", LocalDate.parse("2026-12-15"),
             Optional.of(CheckCadence.QUARTERLY)))));
     Proposal p = s.harvestOnly();
 
-    assertThat(p.harvests()).singleElement().satisfies(h -> assertThat(h.warnings()).singleElement().asString()
+    // Before issue 8 the harvest was proposed with a warning; the purchase is treated as one that will happen.
+    assertThat(p.harvests()).isEmpty();
+    assertThat(p.harvestBlocked()).singleElement().asString()
+        .contains("VTI lot J1 in joint")
         .contains("dividend reinvestment of VTI in roth on 2026-12-15")
         .contains("permanently (Rev. Rul. 2008-5)")
-        .contains("switch it off through 2026-12-20"));
+        .contains("switch it off through 2026-12-20");
+  }
+
+  @Test
+  @DisplayName("a taxable account's scheduled purchase 20 days before the as-of date washes a harvest too")
+  void purchase_scheduled_before_the_sale() {
+    Scenario s = household().harvest(h -> h.withScheduled(List.of(
+        new ScheduledPurchase(AccountId.of("joint"), Symbol.of("VTI"), "dividend_reinvestment", LocalDate.parse("2026-10-31"),
+            Optional.empty()))));
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).isEmpty();
+    assertThat(p.harvestBlocked()).singleElement().asString()
+        .contains("on 2026-10-31, within the 30 days before the sale, washes this loss")
+        .doesNotContain("permanently");
   }
 
   @Test
@@ -339,7 +356,7 @@ class HarvestScenariosTest {
 
     assertThat(p.sells()).singleElement().satisfies(t -> assertThat(t.reason())
         .contains("swap back to VXUS")
-        .contains("realizes a loss of 500.00")
+        .contains("realizes a loss of $500.00")
         .contains("warning: the scheduled dividend reinvestment of IXUS in roth on 2026-10-01 would wash this loss permanently"));
   }
 
@@ -385,7 +402,7 @@ class HarvestScenariosTest {
 
     assertThat(p.harvests()).noneMatch(h -> h.symbol().value().equals("BND"));
     assertThat(p.sells()).noneMatch(t -> t.symbol().value().equals("BND"));
-    assertThat(p.harvestBlocked()).anySatisfy(b -> assertThat(b).contains("BND lot X").contains("below rebalance.min_trade 1000"));
+    assertThat(p.harvestBlocked()).anySatisfy(b -> assertThat(b).contains("BND lot X").contains("below rebalance.min_trade ($1,000.00)"));
   }
 
   private static List<Disposal> washSalesAfter(Scenario s, Proposal p) {
