@@ -116,7 +116,7 @@ final class Replay {
     }
     LocalDate acquired = opening.acquired().orElse(null);
     Lot lot = new Lot(id.get(), opening.account(), opening.symbol(), opening.quantity(), opening.costBasis(), acquired,
-        acquired, opening.inherited(), BigDecimal.ZERO, ++origin, false, ++sequence);
+        acquired, opening.inherited(), BigDecimal.ZERO, ++origin, false, ++sequence, opening.equityAward());
     lots.get(opening.account()).add(lot);
     if (!opening.inherited()) {
       acquisitions.add(new Acquisition(acquired, lot.account(), lot.symbol(), lot.quantity(), lot.id()));
@@ -377,10 +377,7 @@ final class Replay {
       return Optional.empty();
     }
     ActionTerms.Award terms = t.terms().map(ActionTerms.Award.class::cast).orElseThrow();
-    BigDecimal quantity = t.quantity().orElseThrow();
-    BigDecimal paid = t.action() == Action.ESPP_PURCHASE ? Decimals.ratio(gross, quantity) : BigDecimal.ZERO;
-    BigDecimal reported = terms.reportedBasis().map(b -> Decimals.ratio(b, quantity)).orElse(paid);
-    return Optional.of(new EquityAward(paid, reported, terms.offering()));
+    return Optional.of(EquityAward.of(terms, gross, t.quantity().orElseThrow()));
   }
 
   /**
