@@ -150,4 +150,18 @@ class ChenOkaforEmployerStockTest {
     assertThat(dec(rsu, "cost_basis")).isEqualByComparingTo("5369.00");
     assertThat(dec(rsu, "gain")).isEqualByComparingTo("2403.00");
   }
+
+  @Test
+  void test_openingRsuLotOfLotsCsv_soldWithCodeB_likeAVest() throws Exception {
+    // KLN-2019 is in lots.csv with award rsu: 300 of its 500 post-split shares sold from joint on
+    // 2025-09-15 for 28,425.00; basis 7,500 × 300/500 = 4,500.00, which the 1099-B shows as 0.
+    // Before lots.csv had an award column, the row had no code B and column (e) 4,500.00.
+    JsonNode kln = row(json("gains", EXAMPLE.toString(), "--year", "2025", "--format", "json"), "KLN-2019");
+
+    assertThat(kln.get("adjustment_code").asText()).isEqualTo("B");
+    assertThat(dec(kln, "cost_basis")).isEqualByComparingTo("0.00");
+    assertThat(dec(kln, "adjustment")).isEqualByComparingTo("-4500.00");
+    assertThat(dec(kln, "adjusted_basis")).isEqualByComparingTo("4500.00");
+    assertThat(dec(kln, "gain")).isEqualByComparingTo("23925.00");
+  }
 }
