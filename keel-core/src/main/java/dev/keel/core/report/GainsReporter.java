@@ -93,8 +93,8 @@ public final class GainsReporter {
       reporting.put(a.id(), a.basisReporting());
     }
     // Column (e) and (g) of each row depend on its box (Form 8949 instructions, code B).
-    java.util.function.Function<Disposal, Form8949Line> line = d -> Form8949Line.of(d,
-        lotReporting.getOrDefault(d.lotId(), reporting.getOrDefault(d.account(), BasisReporting.REPORTED)));
+    java.util.function.Function<Disposal, Form8949Line> line =
+        d -> Form8949Line.of(d, RealizedGains.reporting(d, lotReporting, reporting));
     TermTotals st = TermTotals.ofLines(shortTerm.stream().map(line).toList());
     TermTotals lt = TermTotals.ofLines(longTerm.stream().map(line).toList());
     BigDecimal permanent = rows.stream().map(Disposal::permanentlyDisallowed).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -89,8 +89,13 @@ public record RealizedGains(
   }
 
   private BasisReporting reporting(Disposal d) {
-    BasisReporting reporting = lotReporting.get(d.lotId());
-    return reporting != null ? reporting : basisReporting.getOrDefault(d.account(), BasisReporting.REPORTED);
+    return reporting(d, lotReporting, basisReporting);
+  }
+
+  /** A row's 1099-B reporting: its lot's when given, else its account's (reported by default). */
+  static BasisReporting reporting(Disposal d, Map<LotId, BasisReporting> lots, Map<AccountId, BasisReporting> accounts) {
+    BasisReporting reporting = lots.get(d.lotId());
+    return reporting != null ? reporting : accounts.getOrDefault(d.account(), BasisReporting.REPORTED);
   }
 
   public BigDecimal netShortTerm() {
