@@ -75,6 +75,27 @@ class ChenOkaforExampleTest {
   }
 
   @Test
+  void test_lots_esppLotsShowTheirQualifyingDispositionDate() throws Exception {
+    // IRC §423(a)(1), Publication 525: a sale is a qualifying disposition when it is more than 2
+    // years after the offering date and more than 1 year after the purchase; the first such day is
+    // the day after the later anniversary.
+    JsonNode lots = json("lots", HOUSEHOLD, "--as-of", AS_OF, "--format", "json").get("lots");
+
+    // offering 2025-01-02, bought 2025-06-30: later of 2027-01-02 and 2026-06-30, plus a day
+    assertThat(find(lots, "lot_id", "ESPP-2025-06").get("espp_qualifying_from").asText()).isEqualTo("2027-01-03");
+    // offering 2025-07-01, bought 2025-12-31: later of 2027-07-01 and 2026-12-31, plus a day
+    assertThat(find(lots, "lot_id", "ESPP-2025-12").get("espp_qualifying_from").asText()).isEqualTo("2027-07-02");
+    // offering 2026-01-02, bought 2026-06-30: later of 2028-01-02 and 2027-06-30, plus a day
+    assertThat(find(lots, "lot_id", "ESPP-2026-06").get("espp_qualifying_from").asText()).isEqualTo("2028-01-03");
+    // an RSU lot and an ordinary lot have none
+    assertThat(find(lots, "lot_id", "J-VNQ-2018").get("espp_qualifying_from").isNull()).isTrue();
+
+    CliRun table = CliRun.of("lots", HOUSEHOLD, "--as-of", AS_OF);
+    assertThat(table.status()).as(table.err()).isZero();
+    assertThat(table.out()).contains("ESPP qualifies").containsPattern("ESPP-2025-06 .*2027-01-03");
+  }
+
+  @Test
   void test_gains2025_rsuAndEsppCodeB_washedVxus_transferredKln() throws Exception {
     JsonNode root = json("gains", HOUSEHOLD, "--year", "2025", "--format", "json");
     JsonNode rows = root.get("disposals");

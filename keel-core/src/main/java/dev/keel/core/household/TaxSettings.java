@@ -25,6 +25,9 @@ import java.util.Optional;
  *     is no carryforward, or, for settings built in code for one year, meaning the carry into
  *     whichever year is priced
  * @param itemize take {@code deduction} even when it is smaller than the standard deduction
+ * @param incomeIncludesEspp whether {@code ordinaryIncome} already includes the ordinary income
+ *     (wages) that ESPP dispositions realize (IRS Publication 525), as Form W-2 box 1 usually does;
+ *     when false, the bracket estimate adds the year's ESPP income to it. Default true
  */
 public record TaxSettings(
     FilingStatus filingStatus,
@@ -38,7 +41,8 @@ public record TaxSettings(
     int longTermSoonDays,
     Optional<BigDecimal> maxNetGains,
     Optional<Integer> carryforwardInto,
-    boolean itemize) {
+    boolean itemize,
+    boolean incomeIncludesEspp) {
 
   /** Used when household.yaml gives no rates and no income: a common upper-middle bracket. */
   public static final MarginalRates DEFAULT_RATES = MarginalRates.of("0.32", "0.15");
@@ -58,6 +62,15 @@ public record TaxSettings(
     }
   }
 
+  /** Settings whose income includes the ESPP income of the year (household.yaml's default). */
+  public TaxSettings(FilingStatus filingStatus, Optional<MarginalRates> rates, Optional<BigDecimal> ordinaryIncome,
+      Optional<BigDecimal> deduction, BigDecimal stateRate, BigDecimal shortTermCarryforward,
+      BigDecimal longTermCarryforward, boolean allowShortTermGains, int longTermSoonDays,
+      Optional<BigDecimal> maxNetGains, Optional<Integer> carryforwardInto, boolean itemize) {
+    this(filingStatus, rates, ordinaryIncome, deduction, stateRate, shortTermCarryforward, longTermCarryforward,
+        allowShortTermGains, longTermSoonDays, maxNetGains, carryforwardInto, itemize, true);
+  }
+
   /** Settings with no stated carryforward year and the larger deduction taken. */
   public TaxSettings(FilingStatus filingStatus, Optional<MarginalRates> rates, Optional<BigDecimal> ordinaryIncome,
       Optional<BigDecimal> deduction, BigDecimal stateRate, BigDecimal shortTermCarryforward,
@@ -73,13 +86,27 @@ public record TaxSettings(
    */
   public TaxSettings withCarryforward(int year, BigDecimal shortTerm, BigDecimal longTerm) {
     return new TaxSettings(filingStatus, rates, ordinaryIncome, deduction, stateRate, shortTerm, longTerm,
-        allowShortTermGains, longTermSoonDays, maxNetGains, Optional.of(year), itemize);
+        allowShortTermGains, longTermSoonDays, maxNetGains, Optional.of(year), itemize, incomeIncludesEspp);
   }
 
   /** A copy that takes the itemized deduction even when smaller than the standard one. */
   public TaxSettings withItemize(boolean value) {
     return new TaxSettings(filingStatus, rates, ordinaryIncome, deduction, stateRate, shortTermCarryforward,
-        longTermCarryforward, allowShortTermGains, longTermSoonDays, maxNetGains, carryforwardInto, value);
+        longTermCarryforward, allowShortTermGains, longTermSoonDays, maxNetGains, carryforwardInto, value,
+        incomeIncludesEspp);
+  }
+
+  /** A copy saying whether {@code ordinaryIncome} already includes the year's ESPP income. */
+  public TaxSettings withIncomeIncludesEspp(boolean value) {
+    return new TaxSettings(filingStatus, rates, ordinaryIncome, deduction, stateRate, shortTermCarryforward,
+        longTermCarryforward, allowShortTermGains, longTermSoonDays, maxNetGains, carryforwardInto, itemize, value);
+  }
+
+  /** A copy with {@code amount} more ordinary income (only when an income is given). */
+  public TaxSettings withIncomeAdded(BigDecimal amount) {
+    return new TaxSettings(filingStatus, rates, ordinaryIncome.map(i -> i.add(amount)), deduction, stateRate,
+        shortTermCarryforward, longTermCarryforward, allowShortTermGains, longTermSoonDays, maxNetGains,
+        carryforwardInto, itemize, incomeIncludesEspp);
   }
 
   /** Whether any capital loss is carried in. */

@@ -31,6 +31,17 @@ public record EquityAward(BigDecimal pricePaid, BigDecimal reportedBasisPerShare
     Objects.requireNonNull(offering, "offering");
   }
 
+  /**
+   * The award of {@code quantity} shares recorded with {@code terms}: an ESPP purchase (terms with
+   * an offering) for which {@code paid} dollars were paid, or an RSU vest (no price paid). The
+   * reported basis defaults to what brokers report: the price paid, 0 for an RSU.
+   */
+  public static EquityAward of(ActionTerms.Award terms, BigDecimal paid, BigDecimal quantity) {
+    BigDecimal perShare = terms.offering().isPresent() ? Decimals.ratio(paid, quantity) : BigDecimal.ZERO;
+    BigDecimal reported = terms.reportedBasis().map(b -> Decimals.ratio(b, quantity)).orElse(perShare);
+    return new EquityAward(perShare, reported, terms.offering());
+  }
+
   public boolean espp() {
     return offering.isPresent();
   }
@@ -43,6 +54,20 @@ public record EquityAward(BigDecimal pricePaid, BigDecimal reportedBasisPerShare
   public boolean qualifying(LocalDate purchased, LocalDate sold) {
     return offering.map(o -> sold.isAfter(o.offeringDate().plusYears(2)) && sold.isAfter(purchased.plusYears(1)))
         .orElse(false);
+  }
+
+  /**
+   * The first day a sale of ESPP shares bought on {@code purchased} is a qualifying disposition:
+   * the day after the later of the offering date's second anniversary and the purchase's first
+   * (IRC §423(a)(1); Publication 525), so that {@link #qualifying} holds from this day on. Empty for
+   * RSU shares, which have no such date.
+   */
+  public Optional<LocalDate> qualifyingFrom(LocalDate purchased) {
+    return offering.map(o -> {
+      LocalDate twoYears = o.offeringDate().plusYears(2);
+      LocalDate oneYear = purchased.plusYears(1);
+      return (twoYears.isAfter(oneYear) ? twoYears : oneYear).plusDays(1);
+    });
   }
 
   /**

@@ -90,6 +90,15 @@ public record Lot(
     return HoldingPeriod.longTermFrom(holdingSince);
   }
 
+  /**
+   * For ESPP shares: the first day a sale is a qualifying disposition (Publication 525), when the
+   * ordinary income becomes the lesser of the offering discount and the gain. Empty for every other
+   * lot.
+   */
+  public Optional<LocalDate> esppQualifyingFrom() {
+    return award.flatMap(a -> a.qualifyingFrom(acquired));
+  }
+
   Lot withQuantityAndBasis(BigDecimal newQuantity, BigDecimal newBasis, BigDecimal newWashAdjustment) {
     return new Lot(id, account, symbol, newQuantity, newBasis, acquired, holdingSince, inherited, newWashAdjustment,
         origin, replacement, sequence, award);

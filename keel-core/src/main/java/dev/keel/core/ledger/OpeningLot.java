@@ -19,6 +19,10 @@ import java.util.Optional;
  * @param basisReporting what the 1099-B reports for this lot's sales when it differs from its
  *     account's ({@code basis_reported} in lots.csv; e.g. noncovered shares bought before 2011 in an
  *     account whose other lots are covered); empty: the account's
+ * @param award for employer stock held at the start (lots.csv {@code award}): the facts an {@code
+ *     rsu_vest} or {@code espp_purchase} row gives, so that the lot's sales get the same ESPP
+ *     ordinary income and Form 8949 code B (IRS Publication 525); for ESPP shares {@code costBasis}
+ *     is the price paid. Empty for every other lot
  */
 public record OpeningLot(
     AccountId account,
@@ -29,7 +33,8 @@ public record OpeningLot(
     boolean inherited,
     Optional<LotId> lotId,
     SourceRef source,
-    Optional<BasisReporting> basisReporting) {
+    Optional<BasisReporting> basisReporting,
+    Optional<ActionTerms.Award> award) {
 
   public OpeningLot {
     Objects.requireNonNull(account, "account");
@@ -38,6 +43,15 @@ public record OpeningLot(
     Objects.requireNonNull(lotId, "lotId");
     source = source == null ? SourceRef.NONE : source;
     basisReporting = basisReporting == null ? Optional.empty() : basisReporting;
+    award = award == null ? Optional.empty() : award;
+    if (award.isPresent() && inherited) {
+      throw new IllegalArgumentException("inherited shares are not compensation: a lot cannot be both");
+    }
+    award.flatMap(ActionTerms.Award::offering).ifPresent(o -> {
+      if (acquired.isPresent() && o.offeringDate().isAfter(acquired.get())) {
+        throw new IllegalArgumentException("offering date " + o.offeringDate() + " is after the purchase " + acquired.get());
+      }
+    });
     if (quantity.signum() <= 0) {
       throw new IllegalArgumentException("quantity must be positive: " + quantity);
     }
@@ -49,6 +63,13 @@ public record OpeningLot(
     }
   }
 
+  /** A lot that is not employer stock. */
+  public OpeningLot(AccountId account, Symbol symbol, BigDecimal quantity, BigDecimal costBasis,
+      Optional<LocalDate> acquired, boolean inherited, Optional<LotId> lotId, SourceRef source,
+      Optional<BasisReporting> basisReporting) {
+    this(account, symbol, quantity, costBasis, acquired, inherited, lotId, source, basisReporting, Optional.empty());
+  }
+
   /** A lot whose sales are reported as its account's are. */
   public OpeningLot(AccountId account, Symbol symbol, BigDecimal quantity, BigDecimal costBasis,
       Optional<LocalDate> acquired, boolean inherited, Optional<LotId> lotId, SourceRef source) {
@@ -57,7 +78,8 @@ public record OpeningLot(
 
   /** A copy whose sales are reported as {@code value} says, whatever its account's setting. */
   public OpeningLot withBasisReporting(BasisReporting value) {
-    return new OpeningLot(account, symbol, quantity, costBasis, acquired, inherited, lotId, source, Optional.of(value));
+    return new OpeningLot(account, symbol, quantity, costBasis, acquired, inherited, lotId, source, Optional.of(value),
+        award);
   }
 
   public static OpeningLot of(String account, String symbol, String quantity, String costBasis, LocalDate acquired) {
@@ -68,6 +90,17 @@ public record OpeningLot(
 
   public OpeningLot withLotId(String id) {
     return new OpeningLot(account, symbol, quantity, costBasis, acquired, inherited, Optional.of(LotId.of(id)), source,
-        basisReporting);
+        basisReporting, award);
+  }
+
+  /** A copy that is employer stock with these facts (RSU when {@code award} has no offering, else ESPP). */
+  public OpeningLot withAward(ActionTerms.Award value) {
+    return new OpeningLot(account, symbol, quantity, costBasis, acquired, inherited, lotId, source, basisReporting,
+        Optional.of(value));
+  }
+
+  /** The award this lot's shares carry, per share as the ledger keeps it; empty for other lots. */
+  Optional<EquityAward> equityAward() {
+    return award.map(a -> EquityAward.of(a, costBasis, quantity));
   }
 }

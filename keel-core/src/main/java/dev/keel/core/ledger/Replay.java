@@ -38,7 +38,8 @@ import java.util.Set;
  *   <li>What remains unmatched waits; each later purchase within 30 days is matched with the
  *       waiting losses in the order of their sales.
  *   <li>Each replacement share serves once. The disallowed loss is the sold lot's loss per share
- *       times the matched shares (to the cent; the last match takes the exact remainder). It is
+ *       times the matched shares, rounded to the cent on the running total of the sale's matches
+ *       ({@code Pending.disallowedWith}; a sale matched in full disallows exactly its loss). It is
  *       added to the replacement shares' basis, and the sold lot's holding period is tacked onto
  *       theirs; a replacement in an IRA, Roth, HSA or 401(k) makes the loss permanently disallowed
  *       and its basis is not raised (Rev. Rul. 2008-5).
@@ -120,7 +121,7 @@ final class Replay {
       return;
     }
     Lot lot = new Lot(id.get(), opening.account(), opening.symbol(), opening.quantity(), opening.costBasis(), acquired,
-        acquired, opening.inherited(), BigDecimal.ZERO, ++origin, false, ++sequence);
+        acquired, opening.inherited(), BigDecimal.ZERO, ++origin, false, ++sequence, opening.equityAward());
     lots.get(opening.account()).add(lot);
     if (!opening.inherited()) {
       acquisitions.add(new Acquisition(acquired, lot.account(), lot.symbol(), lot.quantity(), lot.id()));
@@ -342,9 +343,7 @@ final class Replay {
         : candidate.quantity().divide(factor, Decimals.RATIO);
     BigDecimal m = wait.unmatched.min(available);
     BigDecimal mc = m.compareTo(available) == 0 ? candidate.quantity() : m.multiply(factor);
-    BigDecimal part = m.compareTo(wait.unmatched) == 0
-        ? wait.remainingLoss
-        : LotRelief.share(wait.remainingLoss, m, wait.unmatched);
+    BigDecimal part = wait.disallowedWith(m);
     boolean permanent = accounts.get(candidate.account()).type().taxAdvantaged();
 
     Lot base;
@@ -399,10 +398,7 @@ final class Replay {
       return Optional.empty();
     }
     ActionTerms.Award terms = t.terms().map(ActionTerms.Award.class::cast).orElseThrow();
-    BigDecimal quantity = t.quantity().orElseThrow();
-    BigDecimal paid = t.action() == Action.ESPP_PURCHASE ? Decimals.ratio(gross, quantity) : BigDecimal.ZERO;
-    BigDecimal reported = terms.reportedBasis().map(b -> Decimals.ratio(b, quantity)).orElse(paid);
-    return Optional.of(new EquityAward(paid, reported, terms.offering()));
+    return Optional.of(EquityAward.of(terms, gross, t.quantity().orElseThrow()));
   }
 
   /**
@@ -685,6 +681,24 @@ final class Replay {
       this.saleDate = draft.sold;
       this.unmatched = draft.quantity;
       this.remainingLoss = draft.basis.subtract(draft.proceeds);
+    }
+
+    /**
+     * The loss disallowed by matching {@code m} more shares. Rounding is on the running total, not
+     * on each match: after any match, the sale's disallowed loss is {@code loss × matched / sold}
+     * to the cent (half-up), which is what Form 8949 column (g) shows, and the match takes the
+     * difference from the total before it. A sale matched in full disallows exactly its loss, and
+     * the replacement lots' basis adjustments add up to the disallowed loss to the cent; a single
+     * match can differ by a cent from its own {@code loss per share × shares} rounded alone.
+     */
+    BigDecimal disallowedWith(BigDecimal m) {
+      if (m.compareTo(unmatched) == 0) {
+        return remainingLoss;
+      }
+      BigDecimal loss = draft.basis.subtract(draft.proceeds);
+      BigDecimal before = loss.subtract(remainingLoss);
+      BigDecimal matchedAfter = draft.quantity.subtract(unmatched).add(m);
+      return LotRelief.share(loss, matchedAfter, draft.quantity).subtract(before);
     }
   }
 }

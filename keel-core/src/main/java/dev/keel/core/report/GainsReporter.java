@@ -88,13 +88,33 @@ public final class GainsReporter {
         .toList();
     List<Disposal> shortTerm = rows.stream().filter(d -> d.term() == Term.SHORT).toList();
     List<Disposal> longTerm = rows.stream().filter(d -> d.term() == Term.LONG).toList();
-    TermTotals st = TermTotals.of(shortTerm);
-    TermTotals lt = TermTotals.of(longTerm);
+    Map<AccountId, BasisReporting> reporting = new LinkedHashMap<>();
+    for (Account a : household.accounts()) {
+      reporting.put(a.id(), a.basisReporting());
+    }
+    // Column (e) and (g) of each row depend on its box (Form 8949 instructions, code B).
+    java.util.function.Function<Disposal, Form8949Line> line =
+        d -> Form8949Line.of(d, RealizedGains.reporting(d, lotReporting, reporting));
+    TermTotals st = TermTotals.ofLines(shortTerm.stream().map(line).toList());
+    TermTotals lt = TermTotals.ofLines(longTerm.stream().map(line).toList());
     BigDecimal permanent = rows.stream().map(Disposal::permanentlyDisallowed).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal disallowed = rows.stream().map(Disposal::disallowed).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal espp = rows.stream().map(Disposal::compensation).reduce(BigDecimal.ZERO, BigDecimal::add);
     YearInvestments investments = YearInvestments.of(household, books, year, Optional.empty());
 
     TaxSettings tax = household.tax().withCarryforward(year, carryIn.shortTerm(), carryIn.longTerm());
+    EsppIncomeTreatment esppTreatment;
+    if (tax.ordinaryIncome().isEmpty()) {
+      esppTreatment = EsppIncomeTreatment.NOT_IN_ESTIMATE;
+    } else if (tax.incomeIncludesEspp()) {
+      esppTreatment = EsppIncomeTreatment.INCLUDED_IN_INCOME;
+    } else {
+      // Wages the sales realized (Publication 525) that tax.income does not hold: they join the
+      // ordinary income of both sides of the estimate, so they raise the brackets the gains are
+      // stacked on without counting as a result of the investments.
+      esppTreatment = EsppIncomeTreatment.ADDED_TO_INCOME;
+      tax = tax.withIncomeAdded(espp);
+    }
     MarginalRates rates = TaxProfiles.marginalRates(tax, year, estimator);
     Optional<TaxEstimate> estimate = Optional.empty();
     Optional<BigDecimal> flat = Optional.empty();
@@ -112,12 +132,8 @@ public final class GainsReporter {
           tax.longTermCarryforward(), BigDecimal.ZERO, rates, tax.filingStatus()).tax();
       flat = Optional.of(Decimals.cents(with.subtract(without)));
     }
-    Map<AccountId, BasisReporting> reporting = new LinkedHashMap<>();
-    for (Account a : household.accounts()) {
-      reporting.put(a.id(), a.basisReporting());
-    }
     return new RealizedGains(year, shortTerm, longTerm, st, lt, disallowed.subtract(permanent), permanent,
         investments.allDividends(), investments.interest(), estimate, flat, rates, investments, carryIn, tables,
-        TaxProfiles.ratesSource(tax), reporting, lotReporting);
+        TaxProfiles.ratesSource(tax), reporting, lotReporting, espp, esppTreatment);
   }
 }

@@ -39,6 +39,10 @@ import java.util.Optional;
  *     {@code default}
  * @param basisReporting each account's Form 1099-B reporting, which gives each row's Form 8949 box
  * @param lotReporting opening lots whose 1099-B reporting differs from their account's
+ * @param esppIncome the ordinary income (wages) the year's ESPP dispositions realize, in dollars
+ *     (Publication 525); part of each such row's adjusted basis
+ * @param esppTreatment whether the estimate counts {@code esppIncome} within {@code tax.income},
+ *     adds it, or leaves it out (no income given)
  */
 public record RealizedGains(
     int year,
@@ -58,7 +62,9 @@ public record RealizedGains(
     Optional<TablesUsed> tables,
     String ratesSource,
     Map<AccountId, BasisReporting> basisReporting,
-    Map<LotId, BasisReporting> lotReporting) {
+    Map<LotId, BasisReporting> lotReporting,
+    BigDecimal esppIncome,
+    EsppIncomeTreatment esppTreatment) {
 
   public RealizedGains {
     shortTerm = List.copyOf(shortTerm);
@@ -69,11 +75,27 @@ public record RealizedGains(
 
   /** The Form 8949 box of a row: its term and its lot's, else its account's, 1099-B reporting. */
   public Form8949Box box(Disposal d) {
-    BasisReporting reporting = lotReporting.get(d.lotId());
-    if (reporting == null) {
-      reporting = basisReporting.getOrDefault(d.account(), BasisReporting.REPORTED);
-    }
-    return Form8949Box.of(d.term(), reporting);
+    return Form8949Box.of(d.term(), reporting(d));
+  }
+
+  /** A row as Form 8949 shows it in its box: columns (e), (f) and (g) depend on the box. */
+  public Form8949Line line(Disposal d) {
+    return Form8949Line.of(d, reporting(d));
+  }
+
+  /** The lines of a part (or any rows), in their order. */
+  public List<Form8949Line> lines(List<Disposal> rows) {
+    return rows.stream().map(this::line).toList();
+  }
+
+  private BasisReporting reporting(Disposal d) {
+    return reporting(d, lotReporting, basisReporting);
+  }
+
+  /** A row's 1099-B reporting: its lot's when given, else its account's (reported by default). */
+  static BasisReporting reporting(Disposal d, Map<LotId, BasisReporting> lots, Map<AccountId, BasisReporting> accounts) {
+    BasisReporting reporting = lots.get(d.lotId());
+    return reporting != null ? reporting : accounts.getOrDefault(d.account(), BasisReporting.REPORTED);
   }
 
   public BigDecimal netShortTerm() {

@@ -28,6 +28,102 @@ class EmployerStockTest {
     return LedgerScenario.of(HOUSEHOLD);
   }
 
+  /**
+   * Employer stock held when the ledger starts (lots.csv {@code award}) is sold exactly as the same
+   * shares recorded with rsu_vest or espp_purchase: same ESPP ordinary income (Publication 525),
+   * same reported basis and code B (Form 8949 instructions). Before, an opening lot had no award:
+   * no code B and no ESPP income.
+   */
+  @Nested
+  class OpeningLots {
+
+    private static Disposal only(LedgerResult result) {
+      assertThat(result.disposals()).hasSize(1);
+      return result.disposals().get(0);
+    }
+
+    private static void assertSameSale(Disposal opened, Disposal recorded) {
+      assertThat(opened.proceeds()).isEqualByComparingTo(recorded.proceeds());
+      assertThat(opened.costBasis()).isEqualByComparingTo(recorded.costBasis());
+      assertThat(opened.reportedBasis()).isEqualByComparingTo(recorded.reportedBasis());
+      assertThat(opened.compensation()).isEqualByComparingTo(recorded.compensation());
+      assertThat(opened.adjustmentCode()).isEqualTo(recorded.adjustmentCode());
+      assertThat(opened.adjustment()).isEqualByComparingTo(recorded.adjustment());
+      assertThat(opened.gain()).isEqualByComparingTo(recorded.gain());
+      assertThat(opened.term()).isEqualTo(recorded.term());
+    }
+
+    @Test
+    void test_rsuOpeningLot_soldLikeAVest_reportedBasisZero_codeB() {
+      // 100 M vested 2024-03-15 at 50.00: 5,000.00 basis; 1099-B basis 0; sold 2025-03-17 at 60.00.
+      LedgerResult opened = scenario()
+          .open("plan", "M", "100", "5000.00", "2024-03-15").lotId("V")
+          .award(new ActionTerms.Award(java.util.Optional.empty(), java.util.Optional.empty()))
+          .sell("2025-03-17", "plan", "M", "100", "60")
+          .replayOk();
+      LedgerResult recorded = scenario()
+          .rsuVest("2024-03-15", "plan", "M", "100", "50", null).lotId("V")
+          .sell("2025-03-17", "plan", "M", "100", "60")
+          .replayOk();
+
+      Disposal sale = only(opened);
+      assertThat(sale.adjustmentCode()).isEqualTo("B");
+      assertThat(sale.reportedBasis()).isEqualByComparingTo("0.00");
+      assertThat(sale.adjustment()).isEqualByComparingTo("-5000.00");
+      assertSameSale(sale, only(recorded));
+    }
+
+    @Test
+    void test_esppOpeningLot_disqualifyingSale_wagesAndCodeBLikeAPurchase() {
+      // Offering 2024-01-02 (FMV 40.00, option price 34.00), bought 2024-06-28: 100 at 34.00 when
+      // worth 45.00. Sold 2025-03-03 at 50.00 (disqualifying): wages 100 × (45 − 34) = 1,100.00,
+      // basis 3,400 + 1,100 = 4,500; 1099-B 3,400; code B −1,100; gain 5,000 − 4,500 = 500.00.
+      EsppOffering offering = new EsppOffering(LedgerScenario.date("2024-01-02"), new java.math.BigDecimal("40.00"),
+          new java.math.BigDecimal("34.00"), new java.math.BigDecimal("45.00"));
+      LedgerResult opened = scenario()
+          .open("plan", "M", "100", "3400.00", "2024-06-28").lotId("E")
+          .award(new ActionTerms.Award(java.util.Optional.empty(), java.util.Optional.of(offering)))
+          .sell("2025-03-03", "plan", "M", "100", "50")
+          .replayOk();
+      LedgerResult recorded = scenario()
+          .esppPurchase("2024-06-28", "plan", "M", "100", "34.00", "45.00", "2024-01-02", "40.00", "34.00").lotId("E")
+          .sell("2025-03-03", "plan", "M", "100", "50")
+          .replayOk();
+
+      Disposal sale = only(opened);
+      assertThat(sale.compensation()).isEqualByComparingTo("1100.00");
+      assertThat(sale.reportedBasis()).isEqualByComparingTo("3400.00");
+      assertThat(sale.gain()).isEqualByComparingTo("500.00");
+      assertSameSale(sale, only(recorded));
+    }
+  }
+
+  @Nested
+  class QualifyingDate {
+
+    @Test
+    void test_qualifyingFrom_isTheDayAfterTheLaterAnniversary_andAgreesWithQualifying() {
+      // IRC §423(a)(1), Publication 525: no disposition within 2 years after the offering date nor
+      // within 1 year after the purchase. Offering 2024-01-02, bought 2024-06-28: the later of
+      // 2026-01-02 and 2025-06-28 is 2026-01-02, so a sale qualifies from 2026-01-03.
+      EquityAward award = new EquityAward(new java.math.BigDecimal("85.53"), new java.math.BigDecimal("85.53"),
+          java.util.Optional.of(new EsppOffering(LedgerScenario.date("2024-01-02"), new java.math.BigDecimal("100.62"),
+              new java.math.BigDecimal("85.53"), new java.math.BigDecimal("128.00"))));
+      java.time.LocalDate bought = LedgerScenario.date("2024-06-28");
+
+      assertThat(award.qualifyingFrom(bought)).contains(LedgerScenario.date("2026-01-03"));
+      assertThat(award.qualifying(bought, LedgerScenario.date("2026-01-02"))).isFalse();
+      assertThat(award.qualifying(bought, LedgerScenario.date("2026-01-03"))).isTrue();
+      // bought late in the offering: the purchase's anniversary is the later one
+      java.time.LocalDate late = LedgerScenario.date("2025-12-31");
+      assertThat(award.qualifyingFrom(late)).contains(LedgerScenario.date("2027-01-01"));
+      assertThat(award.qualifying(late, LedgerScenario.date("2026-12-31"))).isFalse();
+      // an RSU has no qualifying disposition
+      assertThat(new EquityAward(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.util.Optional.empty())
+          .qualifyingFrom(bought)).isEmpty();
+    }
+  }
+
   @Nested
   class Rsu {
 

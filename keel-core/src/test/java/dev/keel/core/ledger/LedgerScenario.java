@@ -80,6 +80,13 @@ final class LedgerScenario {
         SourceRef.NONE));
   }
 
+  /** The last opening lot as employer stock held at the start (lots.csv {@code award}). */
+  LedgerScenario award(ActionTerms.Award award) {
+    int last = openingLots.size() - 1;
+    openingLots.set(last, openingLots.get(last).withAward(award));
+    return this;
+  }
+
   private LedgerScenario addOpening(OpeningLot lot) {
     SourceRef source = SourceRef.of("lots.csv", openingLots.size() + 2);
     openingLots.add(new OpeningLot(lot.account(), lot.symbol(), lot.quantity(), lot.costBasis(), lot.acquired(),

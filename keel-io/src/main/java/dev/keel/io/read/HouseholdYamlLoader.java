@@ -29,7 +29,8 @@ public final class HouseholdYamlLoader {
 
   private static final List<String> TOP = List.of("name", "members", "tax", "accounts");
   private static final List<String> TAX = List.of("filing_status", "rates", "income", "deduction", "state_rate",
-      "carryforward", "allow_short_term_gains", "long_term_soon_days", "max_net_gains", "itemize");
+      "carryforward", "allow_short_term_gains", "long_term_soon_days", "max_net_gains", "itemize",
+      "income_includes_espp");
   private static final List<String> ACCOUNT = List.of("id", "type", "owners", "custodian", "lot_method", "tradable", "cash",
       "reserve", "name", "account_number", "basis_reported");
   private static final String STATUSES = Arrays.stream(FilingStatus.values()).map(FilingStatus::code).collect(Collectors.joining(", "));
@@ -111,8 +112,10 @@ public final class HouseholdYamlLoader {
     int soonDays = tax.cell("long_term_soon_days").wholeNumber()
         .flatMap(d -> d >= 0 ? Optional.of(d) : tax.cell("long_term_soon_days").fail("must not be negative")).orElse(30);
     Optional<BigDecimal> maxNetGains = tax.cell("max_net_gains").nonNegative();
+    // ESPP dispositions realize wages (Publication 525) that W-2 box 1 usually includes: say so, or not.
+    boolean incomeIncludesEspp = tax.cell("income_includes_espp").bool().orElse(true);
     return new TaxSettings(status, rates, income, deduction, stateRate, stCarry, ltCarry, allowShort, soonDays, maxNetGains,
-        carryInto, itemize);
+        carryInto, itemize, incomeIncludesEspp);
   }
 
   private static List<Account> accounts(String file, YamlMap top, List<String> members, List<Problem> problems) {

@@ -2,6 +2,8 @@ package dev.keel.io.read;
 
 import dev.keel.core.household.AccountId;
 import dev.keel.core.household.BasisReporting;
+import dev.keel.core.ledger.ActionTerms;
+import dev.keel.core.ledger.EsppOffering;
 import dev.keel.core.ledger.LotId;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.problem.Problem;
@@ -26,11 +28,21 @@ import java.util.Optional;
  * {@code lot_id} (unique in the household; generated as {@code account/SYMBOL/n} when absent) and
  * {@code basis_reported} ({@code true}, {@code false} or {@code no_1099b}: the lot's Form 8949 box
  * when it differs from its account's; needs a {@code lot_id}).
+ *
+ * <p>Employer stock held at the start: {@code award} ({@code rsu} or {@code espp}) makes the lot
+ * behave as one an {@code rsu_vest} or {@code espp_purchase} row creates (IRS Publication 525): the
+ * optional {@code reported_basis} (the lot's total basis on Form 1099-B; default 0 for RSU shares,
+ * {@code cost_basis} for ESPP shares), and for ESPP shares the required {@code fmv} (value per share
+ * on the purchase date), {@code offering_date}, {@code offering_fmv} and {@code offering_price}; for
+ * ESPP shares {@code cost_basis} is the price paid. Per-share figures are for the lot's shares as
+ * listed (after any split before the ledger starts).
  */
 public final class LotsCsvLoader {
 
   public static final List<String> REQUIRED = List.of("account", "symbol", "quantity", "cost_basis", "acquired");
-  public static final List<String> OPTIONAL = List.of("lot_id", "basis_reported");
+  public static final List<String> OPTIONAL = List.of("lot_id", "basis_reported", "award", "reported_basis", "fmv",
+      "offering_date", "offering_fmv", "offering_price");
+  private static final List<String> ESPP_FACTS = List.of("fmv", "offering_date", "offering_fmv", "offering_price");
   private static final String ACQUIRED_EXPECTED = "is not a date; expected YYYY-MM-DD, inherited or inherited:YYYY-MM-DD";
 
   private LotsCsvLoader() {}
@@ -87,9 +99,10 @@ public final class LotsCsvLoader {
       if (reporting.isPresent() && r.cell("lot_id").blank()) {
         r.cell("basis_reported").fail("needs a lot_id on the same row (the lot's sales are found by it)");
       }
+      Optional<ActionTerms.Award> award = award(r, acquired, inherited);
       if (rowProblems.isEmpty() && acquiredOk) {
         lots.add(new OpeningLot(account.get(), symbol.get(), quantity.get(), basis.get(), acquired, inherited, lotId,
-            SourceRef.of(file, row.line()), reporting));
+            SourceRef.of(file, row.line()), reporting, award));
       }
       problems.addAll(rowProblems);
     });
@@ -97,6 +110,70 @@ public final class LotsCsvLoader {
     List<Problem> all = new ArrayList<>(structure);
     all.addAll(problems);
     return Loaded.of(lots, all);
+  }
+
+  /**
+   * The employer-stock facts of a row: empty for an ordinary lot; every problem recorded on the
+   * row. The same facts, checked the same way, as an rsu_vest or espp_purchase row of
+   * transactions.csv.
+   */
+  private static Optional<ActionTerms.Award> award(CsvTable.Row r, Optional<LocalDate> acquired, boolean inherited) {
+    Optional<String> kind = r.cell("award").oneOf(t -> switch (t.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "rsu" -> Optional.of("rsu");
+      case "espp" -> Optional.of("espp");
+      default -> Optional.empty();
+    }, "rsu (restricted stock units that vested) or espp (bought through an employee stock purchase plan)");
+    if (kind.isEmpty()) {
+      if (r.cell("award").blank()) {
+        for (String column : List.of("reported_basis", "fmv", "offering_date", "offering_fmv", "offering_price")) {
+          if (!r.cell(column).blank()) {
+            r.cell(column).fail("is only for employer stock: give award rsu or espp on the same row, or leave it empty");
+          }
+        }
+      }
+      return Optional.empty();
+    }
+    if (inherited) {
+      r.cell("award").fail("is for compensation shares, but acquired says inherited; an inherited lot has no award");
+      return Optional.empty();
+    }
+    Optional<BigDecimal> reported = r.cell("reported_basis").nonNegative();
+    if (kind.get().equals("rsu")) {
+      for (String column : ESPP_FACTS) {
+        if (!r.cell(column).blank()) {
+          r.cell(column).fail("is not used by award rsu (only by espp); leave it empty");
+        }
+      }
+      return Optional.of(new ActionTerms.Award(reported, Optional.empty()));
+    }
+    for (String column : ESPP_FACTS) {
+      if (r.cell(column).blank()) {
+        r.cell(column).fail("is required for award espp: " + switch (column) {
+          case "fmv" -> "the fair market value per share on the purchase date";
+          case "offering_date" -> "the first day of the offering period (the grant date), YYYY-MM-DD";
+          case "offering_fmv" -> "the fair market value per share on the offering date";
+          default -> "the option price figured at the offering date (usually 85% of offering_fmv)";
+        });
+      }
+    }
+    Optional<BigDecimal> fmv = r.cell("fmv").positive();
+    Optional<LocalDate> offeringDate = r.cell("offering_date").date();
+    Optional<BigDecimal> offeringFmv = r.cell("offering_fmv").positive();
+    Optional<BigDecimal> offeringPrice = r.cell("offering_price").positive();
+    if (offeringDate.isPresent() && acquired.isPresent() && offeringDate.get().isAfter(acquired.get())) {
+      r.cell("offering_date").fail("is after the purchase date " + acquired.get() + " (acquired); the offering (grant) date comes first");
+      return Optional.empty();
+    }
+    if (offeringFmv.isPresent() && offeringPrice.isPresent() && offeringPrice.get().compareTo(offeringFmv.get()) > 0) {
+      r.cell("offering_price").fail("is more than offering_fmv " + offeringFmv.get().toPlainString()
+          + "; expected the option price figured at the offering date (usually 85% of offering_fmv)");
+      return Optional.empty();
+    }
+    if (fmv.isEmpty() || offeringDate.isEmpty() || offeringFmv.isEmpty() || offeringPrice.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ActionTerms.Award(reported,
+        Optional.of(new EsppOffering(offeringDate.get(), offeringFmv.get(), offeringPrice.get(), fmv.get()))));
   }
 
   private static Optional<LocalDate> parseDate(String text) {

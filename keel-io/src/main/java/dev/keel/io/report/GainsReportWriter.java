@@ -4,7 +4,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.WashSale;
+import dev.keel.core.report.EsppIncomeTreatment;
 import dev.keel.core.report.Form8949Box;
+import dev.keel.core.report.Form8949Line;
 import dev.keel.core.report.RealizedGains;
 import dev.keel.core.report.YearInvestments;
 import dev.keel.core.report.TermTotals;
@@ -87,17 +89,19 @@ public final class GainsReportWriter {
     }
     for (Map.Entry<Form8949Box, List<Disposal>> e : byBox.entrySet()) {
       out.append(title).append(", box ").append(e.getKey()).append(" (").append(e.getKey().description()).append(")\n");
-      boxTable(out, e.getValue(), byBox.size() == 1 ? totals : TermTotals.of(e.getValue()));
+      List<Form8949Line> lines = gains.lines(e.getValue());
+      boxTable(out, lines, byBox.size() == 1 ? totals : TermTotals.ofLines(lines));
     }
   }
 
-  private static void boxTable(StringBuilder out, List<Disposal> rows, TermTotals totals) {
+  private static void boxTable(StringBuilder out, List<Form8949Line> lines, TermTotals totals) {
     TextTable table = new TextTable(List.of("(a) description", "account", "(b) acquired", "(c) sold", "(d) proceeds",
         "(e) cost basis", "(f)", "(g) adjustment", "(h) gain or loss"), false, false, false, false, true, true, false, true, true);
-    for (Disposal d : rows) {
+    for (Form8949Line l : lines) {
+      Disposal d = l.disposal();
       table.row(description(d), d.account().value(), acquired(d), d.sold().toString(),
-          Fmt.money(d.proceeds()), Fmt.money(d.reportedBasis()), d.adjustmentCode(),
-          d.adjustmentCode().isEmpty() ? "" : Fmt.money(d.adjustment()), Fmt.money(d.gain()));
+          Fmt.money(d.proceeds()), Fmt.money(l.costBasis()), l.code(),
+          l.code().isEmpty() ? "" : Fmt.money(l.adjustment()), Fmt.money(l.gain()));
     }
     table.row("Totals", "", "", "", Fmt.money(totals.proceeds()), Fmt.money(totals.costBasis()), "",
         Fmt.money(totals.adjustment()), Fmt.money(totals.gain()));
@@ -110,26 +114,44 @@ public final class GainsReportWriter {
   }
 
   /**
-   * Code B rows: the broker's 1099-B basis left out the compensation part of employer stock, and
-   * the ESPP ordinary income that the sales realized (wages, IRS Publication 525).
+   * Code B rows: the broker's 1099-B basis left out the compensation part of employer stock; and
+   * the ESPP ordinary income that the sales realized (wages, IRS Publication 525), with how the
+   * estimate counts it.
    */
   private static void employerStock(StringBuilder out, RealizedGains gains) {
-    List<Disposal> corrected = new ArrayList<>();
-    gains.shortTerm().stream().filter(Disposal::basisCorrected).forEach(corrected::add);
-    gains.longTerm().stream().filter(Disposal::basisCorrected).forEach(corrected::add);
-    if (corrected.isEmpty()) {
-      return;
+    List<Form8949Line> corrected = new ArrayList<>();
+    gains.lines(gains.shortTerm()).stream().filter(Form8949Line::basisCorrected).forEach(corrected::add);
+    gains.lines(gains.longTerm()).stream().filter(Form8949Line::basisCorrected).forEach(corrected::add);
+    if (!corrected.isEmpty()) {
+      java.math.BigDecimal inG = corrected.stream().map(Form8949Line::basisCorrection)
+          .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+      boolean boxesAD = corrected.stream().anyMatch(l -> l.basisCorrection().signum() != 0);
+      boolean boxesBE = corrected.stream().anyMatch(l -> l.basisCorrection().signum() == 0);
+      out.append("\nEmployer stock: the 1099-B basis leaves out compensation (code B, Form 8949 instructions).");
+      if (boxesAD) {
+        out.append(" Boxes A/D: column (e) is the basis the 1099-B shows; column (g) corrects it by the ")
+            .append(Fmt.money(inG)).append(" left out.");
+      }
+      if (boxesBE) {
+        out.append(" Boxes B/E: column (e) is the correct basis, column (g) 0 for it.");
+      }
+      out.append('\n');
     }
-    java.math.BigDecimal correction = corrected.stream().map(d -> d.costBasis().subtract(d.reportedBasis()))
-        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-    java.math.BigDecimal wages = corrected.stream().map(Disposal::compensation)
-        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-    out.append("\nEmployer stock: column (e) is the basis the broker reports on Form 1099-B; code B adds back ")
-        .append(Fmt.money(correction)).append(" of compensation it leaves out (Form 8949 instructions, code B).\n");
-    if (wages.signum() != 0) {
-      out.append("ESPP ordinary income   ").append(Fmt.money(wages))
-          .append("  (wages on Form 1040 line 1, IRS Publication 525; not in the estimate below unless tax.income includes it)\n");
+    if (gains.esppIncome().signum() != 0) {
+      out.append("ESPP ordinary income   ").append(Fmt.money(gains.esppIncome()))
+          .append("  (wages on Form 1040 line 1, IRS Publication 525; ").append(esppInEstimate(gains)).append(")\n");
     }
+  }
+
+  /** How the estimate counts the year's ESPP income, in words. */
+  static String esppInEstimate(RealizedGains gains) {
+    return switch (gains.esppTreatment()) {
+      case INCLUDED_IN_INCOME -> "counted within tax.income, as tax.income_includes_espp: true (the default) says: W-2"
+          + " box 1 usually includes it; set it to false if your income figure leaves it out";
+      case ADDED_TO_INCOME -> "added to tax.income in the estimate below, as tax.income_includes_espp: false says";
+      case NOT_IN_ESTIMATE -> "not in the estimate below, which prices only investment results; give tax.income for a"
+          + " bracket estimate";
+    };
   }
 
   private static String acquired(Disposal d) {
@@ -157,6 +179,12 @@ public final class GainsReportWriter {
           .append(Fmt.money(e.ordinaryTax())).append(", capital gains tax ").append(Fmt.money(e.preferentialTax()))
           .append(", NIIT ").append(Fmt.money(e.niit())).append(", state ").append(Fmt.money(e.stateTax()))
           .append(", total ").append(Fmt.money(e.total())).append('\n');
+      if (gains.esppIncome().signum() != 0) {
+        out.append("  ESPP ordinary income ").append(Fmt.money(gains.esppIncome()))
+            .append(gains.esppTreatment() == EsppIncomeTreatment.ADDED_TO_INCOME
+                ? ": added to tax.income (tax.income_includes_espp: false)"
+                : ": within tax.income, not added again (tax.income_includes_espp: true)").append('\n');
+      }
       out.append("  Tax due to investments this year: ").append(Fmt.money(e.taxOnInvestments())).append('\n');
     } else {
       out.append("Tax estimate ").append(gains.year()).append(" at marginal rates ").append(Fmt.pct(gains.rates().shortTerm()))
@@ -200,6 +228,8 @@ public final class GainsReportWriter {
     tax.put("short_term_rate", gains.rates().shortTerm());
     tax.put("long_term_rate", gains.rates().longTerm());
     tax.put("estimated_tax", Fmt.cents(gains.estimatedTax()));
+    tax.put("espp_ordinary_income", Fmt.cents(gains.esppIncome()));
+    tax.put("espp_income_in_estimate", gains.esppTreatment().code());
     gains.estimate().ifPresent(e -> {
       tax.put("method", "brackets");
       tax.put("deduction", e.deduction());
@@ -222,7 +252,8 @@ public final class GainsReportWriter {
 
   private static Map<String, Object> row(RealizedGains gains, Disposal d) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("box", gains.box(d).name());
+    Form8949Line line = gains.line(d);
+    m.put("box", line.box().name());
     m.put("account", d.account().value());
     m.put("symbol", d.symbol().value());
     m.put("lot_id", d.lotId().value());
@@ -231,10 +262,10 @@ public final class GainsReportWriter {
     m.put("holding_since", d.holdingSince() == null ? null : d.holdingSince().toString());
     m.put("sold", d.sold().toString());
     m.put("proceeds", Fmt.cents(d.proceeds()));
-    m.put("cost_basis", Fmt.cents(d.reportedBasis()));
-    m.put("adjustment_code", d.adjustmentCode());
-    m.put("adjustment", Fmt.cents(d.adjustment()));
-    m.put("gain", Fmt.cents(d.gain()));
+    m.put("cost_basis", Fmt.cents(line.costBasis()));
+    m.put("adjustment_code", line.code());
+    m.put("adjustment", Fmt.cents(line.adjustment()));
+    m.put("gain", Fmt.cents(line.gain()));
     m.put("term", d.term().code());
     m.put("permanently_disallowed", Fmt.cents(d.permanentlyDisallowed()));
     m.put("adjusted_basis", Fmt.cents(d.costBasis()));

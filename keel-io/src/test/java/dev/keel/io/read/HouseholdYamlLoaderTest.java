@@ -120,7 +120,7 @@ class HouseholdYamlLoaderTest {
         Arguments.of("bad-unknown-keys.yaml", List.of(
             "household.yaml:3: email: is not a known setting; expected one of name, members, tax, accounts",
             "household.yaml:6: tax.incme: is not a known setting; expected one of filing_status, rates, income, deduction, "
-                + "state_rate, carryforward, allow_short_term_gains, long_term_soon_days, max_net_gains, itemize",
+                + "state_rate, carryforward, allow_short_term_gains, long_term_soon_days, max_net_gains, itemize, income_includes_espp",
             "household.yaml:10: accounts[0].lot_metod: is not a known setting; expected one of id, type, owners, custodian, "
                 + "lot_method, tradable, cash, reserve, name, account_number, basis_reported")),
         Arguments.of("bad-accounts.yaml", List.of(
