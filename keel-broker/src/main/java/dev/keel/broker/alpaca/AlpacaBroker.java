@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
 public final class AlpacaBroker implements Broker {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlpacaBroker.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Decimals stay decimals: a price of 300.10 must not pass through a double. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final int READ_ATTEMPTS = 4;
   private static final int THROTTLE_ATTEMPTS = 8;
   private static final Duration BACKOFF = Duration.ofMillis(250);
