@@ -25,10 +25,12 @@ public record BrokerLink(AccountId account, BrokerKind kind, Optional<String> br
     Objects.requireNonNull(lotMethod, "lotMethod");
   }
 
-  /** Whether the broker relieves the lots the proposal names: a person keying an order file can. */
+  /**
+   * Whether the broker relieves the lots the proposal names: a person keying an order file can;
+   * Alpaca's order API has no field for it.
+   */
   public boolean honoursLots() {
-    return kind == BrokerKind.FILE || brokerLotMethod.orElse(lotMethod) == LotMethod.SPECIFIC
-        && kind != BrokerKind.ALPACA;
+    return kind == BrokerKind.FILE;
   }
 
   /** A warning when the broker relieves lots by another method than the household's, else empty. */

@@ -13,7 +13,6 @@ import dev.keel.broker.OrderStatus;
 import dev.keel.broker.OrderType;
 import dev.keel.broker.execute.ExecutionPlan;
 import dev.keel.broker.execute.FillBooking;
-import dev.keel.broker.execute.PlannedLot;
 import dev.keel.broker.execute.PlannedTrade;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.security.Symbol;
@@ -255,10 +254,5 @@ public final class FileBroker implements Broker {
     } catch (IOException e) {
       throw new BrokerException.Unknown("cannot write the order file " + outbox, e);
     }
-  }
-
-  /** The lots in a plan's sale, for tests. */
-  static String describe(List<PlannedLot> lots) {
-    return lots.stream().map(l -> l.lotId().value()).collect(Collectors.joining(";"));
   }
 }
