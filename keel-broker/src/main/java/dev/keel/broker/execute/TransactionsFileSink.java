@@ -41,10 +41,17 @@ public final class TransactionsFileSink implements LedgerSink {
 
   private final Path transactions;
   private final Path batches;
+  /** Runs between recording a batch and replacing the file: tests simulate a crash there. */
+  private final Runnable beforeReplace;
 
   public TransactionsFileSink(Path transactions, Path batches) {
+    this(transactions, batches, () -> { });
+  }
+
+  TransactionsFileSink(Path transactions, Path batches, Runnable beforeReplace) {
     this.transactions = transactions;
     this.batches = batches;
+    this.beforeReplace = beforeReplace;
   }
 
   @Override
@@ -116,6 +123,7 @@ public final class TransactionsFileSink implements LedgerSink {
     ArrayNode rowsNode = batch.putArray("rows");
     rows.forEach(rowsNode::add);
     appendBatch(batch.toString());
+    beforeReplace.run();
     replace(after.toString());
   }
 
