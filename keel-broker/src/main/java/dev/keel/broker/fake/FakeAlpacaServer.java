@@ -407,6 +407,12 @@ public final class FakeAlpacaServer implements AutoCloseable {
       return cash;
     }
 
+    /** Sets the account's cash (a deposit or withdrawal outside the test's orders). */
+    public synchronized FakeAccount cashForTest(BigDecimal value) {
+      cash = value;
+      return this;
+    }
+
     /** Shares held per symbol (positions of zero are gone). */
     public synchronized Map<String, BigDecimal> positions() {
       return new LinkedHashMap<>(positions);
