@@ -125,11 +125,16 @@ final class ExecuteCommand implements Callable<Integer> {
       }
     });
     Map<AccountId, BrokerLink> links = links(dir, data);
+    FolderExecution folder = new FolderExecution(dir);
     List<FillRow> fillRows = choice == BrokerChoice.FILE ? readFills(dir, problems) : List.of();
+    if (choice == BrokerChoice.FILE) {
+      Path file = fills != null ? fills : folder.defaultFills();
+      problems.addAll(dev.keel.broker.file.FileBroker.check(file.getFileName().toString(), folder.orderFile(plan), fillRows,
+          plan));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    FolderExecution folder = new FolderExecution(dir);
     LedgerResult books = HouseholdEngine.DEFAULT.books(data, Optional.empty(), household.asOf().getYear());
     Map<AccountId, BrokerRoute> routes;
     try {

@@ -170,7 +170,7 @@ public final class Executor {
         }
         for (PlannedTrade t : pending) {
           if (t.side() == Side.SELL) {
-            place(broker, t, prices);
+            place(broker, t, prices, orderPrice(t, prices));
           }
         }
         awaitWorking(broker, trades.stream().filter(t -> t.side() == Side.SELL).toList());
@@ -262,16 +262,35 @@ public final class Executor {
           continue;
         }
         BigDecimal quantity = t.quantity().subtract(state.filled(t.index()));
-        BigDecimal unit = orderPrice(t, prices).or(() -> Optional.ofNullable(prices.get(t.symbol())))
-            .or(t::price).orElse(BigDecimal.ZERO);
-        BigDecimal cost = quantity.multiply(unit).setScale(2, RoundingMode.UP);
+        Optional<BigDecimal> reference = Optional.ofNullable(prices.get(t.symbol())).or(t::price);
+        Optional<BigDecimal> limit = orderPrice(t, prices);
+        Optional<BigDecimal> unit = limit.or(() -> reference);
+        if (unit.isEmpty()) {
+          // No price at all (an order file without prices): the cost is unknown, so wait for the sales.
+          if (salesWorking) {
+            skip(t, "waiting for sales to fill: the purchase's cost is not known without a price");
+            continue;
+          }
+          place(broker, t, prices, Optional.empty());
+          continue;
+        }
+        BigDecimal cost = quantity.multiply(unit.get()).setScale(2, RoundingMode.UP);
+        if (cost.compareTo(spendable) > 0 && limit.isPresent() && reference.isPresent()) {
+          // The collar may ask for more than the cash: lower the limit to what the cash pays, while
+          // it is still at or above the latest price (a limit below it would not fill).
+          BigDecimal capped = spendable.divide(quantity, 2, RoundingMode.DOWN);
+          if (capped.compareTo(reference.get()) >= 0) {
+            limit = Optional.of(capped);
+            cost = quantity.multiply(capped).setScale(2, RoundingMode.UP);
+          }
+        }
         if (cost.compareTo(spendable) > 0) {
           skip(t, (salesWorking ? "waiting for sales to fill: " : "not enough cash: ") + "needs about $"
               + cost.toPlainString() + ", the broker reports $" + spendable.setScale(2, RoundingMode.DOWN).toPlainString()
               + " available");
           continue;
         }
-        if (place(broker, t, prices)) {
+        if (place(broker, t, prices, limit)) {
           spendable = spendable.subtract(cost);
         }
       }
@@ -292,8 +311,13 @@ public final class Executor {
       return reference.map(p -> Collars.limit(p, policy.collar(), t.side()));
     }
 
-    /** Places a new attempt of the trade; false when it was not placed (and why is journaled). */
-    private boolean place(Broker broker, PlannedTrade t, Map<Symbol, BigDecimal> prices) {
+    /**
+     * Places a new attempt of the trade; false when it was not placed (and why is journaled).
+     *
+     * @param limit the limit price under the policy (empty: a market order)
+     */
+    private boolean place(Broker broker, PlannedTrade t, Map<Symbol, BigDecimal> prices, Optional<BigDecimal> policyLimit) {
+      Optional<BigDecimal> limit = policyLimit;
       BigDecimal quantity = t.quantity().subtract(state.filled(t.index()));
       if (quantity.signum() <= 0) {
         return false;
@@ -308,7 +332,6 @@ public final class Executor {
         return false;
       }
       OrderType type = policy.orderType();
-      Optional<BigDecimal> limit = orderPrice(t, prices);
       boolean fractional = quantity.stripTrailingZeros().scale() > 0;
       if (fractional) {
         if (!asset.get().fractionable()) {

@@ -76,6 +76,38 @@ public final class FileBroker implements Broker {
     this.booked = Set.copyOf(booked);
   }
 
+  /**
+   * Problems in a fills file against the order file: a fill of an order of this proposal that the
+   * order file does not hold, or fills adding up to more than the order's quantity.
+   */
+  public static List<dev.keel.core.problem.Problem> check(String file, Path outbox, List<FillRow> fills,
+      ExecutionPlan plan) {
+    List<dev.keel.core.problem.Problem> problems = new ArrayList<>();
+    Map<String, Outgoing> orders = new LinkedHashMap<>();
+    new FileBroker(outbox, List.of(), AccountId.of("check"), Optional.empty(), plan, BigDecimal.ZERO, Set.of())
+        .outgoing().forEach(o -> orders.put(o.clientOrderId(), o));
+    Map<String, BigDecimal> filled = new LinkedHashMap<>();
+    String mine = "keel-" + plan.id() + "-";
+    for (FillRow r : fills) {
+      if (!r.clientOrderId().startsWith(mine)) {
+        continue;
+      }
+      Outgoing o = orders.get(r.clientOrderId());
+      if (o == null) {
+        problems.add(new dev.keel.core.problem.Problem(file, r.line(), "client_order_id", r.clientOrderId(),
+            "is not an order of " + outbox.getFileName()));
+        continue;
+      }
+      BigDecimal total = filled.merge(r.clientOrderId(), r.quantity(), BigDecimal::add);
+      if (total.compareTo(o.quantity()) > 0) {
+        problems.add(new dev.keel.core.problem.Problem(file, r.line(), "quantity", r.quantity().toPlainString(),
+            "makes " + total.stripTrailingZeros().toPlainString() + " filled of an order for "
+                + o.quantity().stripTrailingZeros().toPlainString()));
+      }
+    }
+    return problems;
+  }
+
   /** One order in the outbox. */
   private record Outgoing(String clientOrderId, String account, Symbol symbol, OrderSide side, BigDecimal quantity,
       OrderType type, Optional<BigDecimal> limit) {}
