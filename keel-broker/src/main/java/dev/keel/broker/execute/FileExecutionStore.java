@@ -18,9 +18,13 @@ import java.util.List;
 
 /**
  * The journal as one JSON Lines file per proposal in a directory ({@code <folder>/.keel/execution/
- * <proposal>.jsonl}). Each event is one line, appended and forced to the disk before
- * {@link #append} returns. A crash can leave at most a torn last line (no newline): it is ignored
- * on reading and cut off by the next append, because the event it held was never acted on.
+ * <proposal>.jsonl}). Each event is one line, written to the file before {@link #append} returns,
+ * so a killed process loses nothing. The intent to place an order ({@link EventType#SUBMITTING}) is
+ * also forced to the disk, so that it survives a power cut; the other events need not be, because
+ * what they record can be asked of the broker again (and a lost intent only means the same client
+ * order id is derived again, which the broker refuses to accept twice). A crash can leave at most a
+ * torn last line (no newline): it is ignored on reading and cut off by the next append, because
+ * the event it held was never acted on.
  */
 public final class FileExecutionStore implements ExecutionStore {
 
@@ -82,7 +86,9 @@ public final class FileExecutionStore implements ExecutionStore {
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
-        channel.force(false);
+        if (event.type() == EventType.SUBMITTING) {
+          channel.force(false);
+        }
       }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an execution event could not be written as JSON", e);
