@@ -237,7 +237,7 @@ final class ExecuteCommand implements Callable<Integer> {
     String status = switch (result.status()) {
       case EXECUTED -> "executed: every trade filled";
       case PARTLY_EXECUTED -> "partly executed: re-plan what is left (keel rebalance) - the fills are booked";
-      case IN_PROGRESS -> "in progress: orders are open or in doubt; run again to follow them up";
+      case IN_PROGRESS -> "in progress: orders are open, in doubt or waiting; run again to follow them up";
       case NOT_EXECUTED -> "not executed: nothing filled; re-plan";
     };
     out.println("Proposal " + result.proposal() + " " + status + ".");

@@ -18,7 +18,7 @@ public record ExecutionResult(ProposalId proposal, List<TradeOutcome> trades, in
     EXECUTED,
     /** Some trades (or parts) executed, the rest ended or was not placed: re-plan the rest. */
     PARTLY_EXECUTED,
-    /** Orders still working or in doubt: run again to follow them up. */
+    /** Orders still working, in doubt, or waiting to be placed: run again to follow them up. */
     IN_PROGRESS,
     /** Nothing executed and nothing working. */
     NOT_EXECUTED

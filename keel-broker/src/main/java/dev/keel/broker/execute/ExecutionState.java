@@ -19,6 +19,9 @@ import java.util.Set;
  */
 final class ExecutionState {
 
+  /** The status of a SKIPPED event whose reason ends by itself (a later run places the trade). */
+  static final String WAITING = "waiting";
+
   /** One order placed (or about to be placed) for a trade. */
   static final class Attempt {
     final int number;
@@ -62,6 +65,7 @@ final class ExecutionState {
   private final Map<String, Attempt> byOrderId = new HashMap<>();
   private final Map<String, Integer> tradeOfClientId = new HashMap<>();
   private final Map<Integer, String> skipped = new HashMap<>();
+  private final Set<Integer> waiting = new java.util.HashSet<>();
   private final Map<String, String> halted = new LinkedHashMap<>();
   private final Map<String, ExecutionEvent> fills = new LinkedHashMap<>();
   private final Set<String> booked = new LinkedHashSet<>();
@@ -85,6 +89,7 @@ final class ExecutionState {
           tradeOfClientId.put(e.clientOrderId(), e.trade());
         }
         skipped.remove(e.trade());
+        waiting.remove(e.trade());
       }
       case ACKNOWLEDGED, ORDER_STATE -> attempt(e).ifPresent(a -> {
         a.acknowledged = true;
@@ -106,7 +111,14 @@ final class ExecutionState {
       case CANCEL_REQUESTED -> { }
       case FILL -> fills.putIfAbsent(e.fillId(), e);
       case BOOKED -> booked.addAll(e.fills());
-      case SKIPPED -> skipped.put(e.trade(), e.reason());
+      case SKIPPED -> {
+        skipped.put(e.trade(), e.reason());
+        if (WAITING.equals(e.status())) {
+          waiting.add(e.trade());
+        } else {
+          waiting.remove(e.trade());
+        }
+      }
       case HALTED -> halted.putIfAbsent(e.account(), e.reason());
       default -> throw new IllegalStateException("unknown event " + e.type());
     }
@@ -148,6 +160,11 @@ final class ExecutionState {
 
   Optional<String> skipped(int trade) {
     return Optional.ofNullable(skipped.get(trade));
+  }
+
+  /** Whether the trade was last held back for a reason that ends by itself. */
+  boolean waiting(int trade) {
+    return waiting.contains(trade);
   }
 
   Optional<String> halted(String account) {

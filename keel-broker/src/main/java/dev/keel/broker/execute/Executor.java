@@ -98,7 +98,7 @@ public final class Executor {
     private final ExecutionPlan plan;
     private final Map<AccountId, BrokerRoute> routes;
     private final ExecutionState state;
-    private final List<String> warnings = new ArrayList<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
     private final Map<Symbol, Optional<AssetInfo>> assets = new HashMap<>();
     private int bookedNow;
 
@@ -201,6 +201,11 @@ public final class Executor {
       Set<Symbol> symbols = new LinkedHashSet<>();
       pending.forEach(t -> symbols.add(t.symbol()));
       Map<Symbol, BigDecimal> prices = broker.latestPrices(symbols);
+      if (prices.isEmpty()) {
+        warnings.add("the broker gives no latest prices (an order file): prices were not checked against the proposal's, "
+            + "and limits are set around the proposal's prices");
+        return prices;
+      }
       for (Symbol s : symbols) {
         if (!prices.containsKey(s)) {
           warnings.add("no latest price for " + s + " at the broker: its price move since the proposal was not checked");
@@ -257,7 +262,7 @@ public final class Executor {
       BigDecimal spendable = broker.account().spendable();
       for (PlannedTrade t : buys) {
         if (openSales.contains(t.symbol())) {
-          skip(t, "waiting: a sale of " + t.symbol() + " is still open (the broker refuses a purchase of a symbol "
+          waitFor(t, "waiting: a sale of " + t.symbol() + " is still open (the broker refuses a purchase of a symbol "
               + "while its sale is open); run again once it has ended");
           continue;
         }
@@ -268,7 +273,7 @@ public final class Executor {
         if (unit.isEmpty()) {
           // No price at all (an order file without prices): the cost is unknown, so wait for the sales.
           if (salesWorking) {
-            skip(t, "waiting for sales to fill: the purchase's cost is not known without a price");
+            waitFor(t, "waiting for sales to fill: the purchase's cost is not known without a price");
             continue;
           }
           place(broker, t, prices, Optional.empty());
@@ -285,9 +290,13 @@ public final class Executor {
           }
         }
         if (cost.compareTo(spendable) > 0) {
-          skip(t, (salesWorking ? "waiting for sales to fill: " : "not enough cash: ") + "needs about $"
-              + cost.toPlainString() + ", the broker reports $" + spendable.setScale(2, RoundingMode.DOWN).toPlainString()
-              + " available");
+          String need = "needs about $" + cost.toPlainString() + ", the broker reports $"
+              + spendable.setScale(2, RoundingMode.DOWN).toPlainString() + " available";
+          if (salesWorking) {
+            waitFor(t, "waiting for sales to fill: " + need);
+          } else {
+            skip(t, "not enough cash: " + need);
+          }
           continue;
         }
         if (place(broker, t, prices, limit)) {
@@ -296,6 +305,14 @@ public final class Executor {
       }
     }
 
+    /** A trade not placed in this run for a reason that ends (a sale still open, cash not there yet). */
+    private void waitFor(PlannedTrade t, String reason) {
+      if (!reason.equals(state.skipped(t.index()).orElse(null))) {
+        record(event(EventType.SKIPPED).trade(t).status(ExecutionState.WAITING).reason(reason).build());
+      }
+    }
+
+    /** A trade not placed for a reason a rerun does not change: it is left to re-plan. */
     private void skip(PlannedTrade t, String reason) {
       if (!reason.equals(state.skipped(t.index()).orElse(null))) {
         record(event(EventType.SKIPPED).trade(t).reason(reason).build());
@@ -578,7 +595,7 @@ public final class Executor {
         state.halted(a.value()).ifPresent(r -> halted.add(a + ": " + r));
       }
       harvestWarnings(outcomes);
-      return new ExecutionResult(plan.id(), outcomes, bookedNow, halted, warnings);
+      return new ExecutionResult(plan.id(), outcomes, bookedNow, halted, List.copyOf(warnings));
     }
 
     private TradeOutcome outcome(PlannedTrade t) {
@@ -597,8 +614,9 @@ public final class Executor {
           : Optional.of(value.divide(qty, 4, RoundingMode.HALF_UP));
       if (attempts.isEmpty()) {
         Optional<String> reason = state.skipped(t.index()).or(() -> state.halted(t.account().value()));
-        return new TradeOutcome(t, TradeOutcome.Status.NOT_PLACED, filled, average,
-            Optional.of(reason.orElse("not placed")), ids);
+        TradeOutcome.Status status = state.waiting(t.index()) && state.halted(t.account().value()).isEmpty()
+            ? TradeOutcome.Status.WAITING : TradeOutcome.Status.NOT_PLACED;
+        return new TradeOutcome(t, status, filled, average, Optional.of(reason.orElse("not placed")), ids);
       }
       Attempt last = attempts.get(attempts.size() - 1);
       TradeOutcome.Status status;

@@ -28,7 +28,9 @@ public record TradeOutcome(PlannedTrade trade, Status status, BigDecimal filled,
     REJECTED,
     /** The order ended with nothing executed (canceled or expired). */
     ENDED,
-    /** Not placed (price moved, account halted, waiting for cash or a sale, not fractionable...). */
+    /** Not placed yet: waiting for a sale to fill or end (its cash, or the same symbol); a later run places it. */
+    WAITING,
+    /** Not placed, and a rerun will not place it (price moved, account halted, not fractionable...): re-plan. */
     NOT_PLACED,
     /** Placed, and the broker's answer is not known yet: the next run looks it up first. */
     IN_DOUBT
@@ -43,7 +45,7 @@ public record TradeOutcome(PlannedTrade trade, Status status, BigDecimal filled,
 
   /** Whether an order is still working or in doubt: the trade is not settled either way yet. */
   public boolean working() {
-    return status == Status.OPEN || status == Status.IN_DOUBT;
+    return status == Status.OPEN || status == Status.IN_DOUBT || status == Status.WAITING;
   }
 
   /** Shares not executed: to be re-planned once nothing is working any more. */

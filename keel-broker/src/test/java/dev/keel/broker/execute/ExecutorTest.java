@@ -84,8 +84,9 @@ class ExecutorTest {
     assertThat(fx.account.orderCount()).isEqualTo(1);
     assertThat(result.trades().get(0).status()).isEqualTo(TradeOutcome.Status.OPEN);
     assertThat(result.trades().get(0).filled()).isEqualByComparingTo("10");
-    assertThat(result.trades().get(1).status()).isEqualTo(TradeOutcome.Status.NOT_PLACED);
+    assertThat(result.trades().get(1).status()).isEqualTo(TradeOutcome.Status.WAITING);
     assertThat(result.trades().get(1).reason()).hasValueSatisfying(r -> assertThat(r).contains("sale of VTI is still open"));
+    assertThat(result.remaining()).isEmpty();
     assertThat(result.status()).isEqualTo(ExecutionResult.Status.IN_PROGRESS);
     assertThat(sink.transactions()).singleElement()
         .satisfies(t -> assertThat(t.quantity().orElseThrow()).isEqualByComparingTo("10"));
@@ -109,6 +110,7 @@ class ExecutorTest {
 
     ExecutionResult result = run(plan, FAST, false);
 
+    assertThat(result.trades().get(1).status()).isEqualTo(TradeOutcome.Status.WAITING);
     assertThat(result.trades().get(1).reason())
         .hasValueSatisfying(r -> assertThat(r).startsWith("waiting for sales to fill: needs about $1457.20"));
     fx.account.fillOpenOrders();
