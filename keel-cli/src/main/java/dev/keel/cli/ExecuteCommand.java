@@ -167,7 +167,18 @@ final class ExecuteCommand implements Callable<Integer> {
         .withCancelUnfilled(cancelUnfilled);
     Executor executor = new Executor(folder.store(), folder.sink(), policy, Clock.systemUTC(),
         d -> Thread.sleep(d.toMillis()));
-    ExecutionResult result = executor.execute(plan, routes);
+    Optional<AutoCloseable> lock = folder.lock();
+    if (lock.isEmpty()) {
+      throw new UsageProblem("another keel execute is running on " + dir + "; wait for it to end (nothing was sent)");
+    }
+    ExecutionResult result;
+    try (AutoCloseable held = lock.get()) {
+      result = executor.execute(plan, routes);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("the execution lock could not be released: " + e.getMessage(), e);
+    }
     print(out, result);
     if (choice == BrokerChoice.FILE && Files.exists(folder.orderFile(plan))) {
       out.println("Orders to key in at the custodian: " + folder.orderFile(plan) + "; record what happened in "

@@ -91,6 +91,21 @@ class ExecuteCommandTest {
   }
 
   @Test
+  void test_a_second_run_at_the_same_time_is_refused() throws Exception {
+    Path proposal = proposal();
+    java.util.Optional<AutoCloseable> held = new dev.keel.broker.folder.FolderExecution(dir).lock();
+    assertThat(held).isPresent();
+    try (AutoCloseable lock = held.get()) {
+      CliRun run = CliRun.of("execute", dir.toString(), "--proposal", proposal.toString(), "--broker", "alpaca-paper",
+          "--yes");
+
+      assertThat(run.status()).isEqualTo(2);
+      assertThat(run.err()).contains("another keel execute is running");
+      assertThat(account.orderCount()).isZero();
+    }
+  }
+
+  @Test
   void test_reconcile_lists_differences_and_adjusts_nothing() throws IOException {
     account.position("VTI", "90", "220");
     String before = Files.readString(dir.resolve("transactions.csv"));

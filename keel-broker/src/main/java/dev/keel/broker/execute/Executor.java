@@ -119,7 +119,8 @@ public final class Executor {
 
     ExecutionResult go() {
       if (!state.planned()) {
-        record(event(EventType.PLANNED).reason(plan.trades().size() + " trades as of " + plan.asOf()).build());
+        // The plan itself goes into the journal, so the audit trail says what was approved.
+        record(event(EventType.PLANNED).reason(plan.canonical()).build());
       }
       for (AccountId account : plan.accounts()) {
         BrokerRoute route = routes.get(account);

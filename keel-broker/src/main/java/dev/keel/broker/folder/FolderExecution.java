@@ -43,6 +43,35 @@ public final class FolderExecution {
     this.dir = dir;
   }
 
+  /**
+   * Takes the folder's execution lock ({@code DIR/.keel/lock}) for one run. Two runs at once would
+   * still never place an order twice (they derive the same client order ids), but they could book
+   * the same fill twice; the lock keeps them apart.
+   *
+   * @return the lock to close when the run ends, or empty when another run holds it
+   */
+  public Optional<AutoCloseable> lock() throws java.io.IOException {
+    Path file = dir.resolve(".keel").resolve("lock");
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+    java.nio.channels.FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      return Optional.empty();
+    }
+    java.nio.channels.FileLock held = lock;
+    return Optional.of(() -> {
+      held.release();
+      channel.close();
+    });
+  }
+
   public FileExecutionStore store() {
     return new FileExecutionStore(dir.resolve(".keel").resolve("execution"));
   }

@@ -46,7 +46,8 @@ class AlpacaBrokerTest {
     fake.account(KEY).position("VTI", "10", "250");
     fake.price("VTI", "300.00");
     fake.price("BND", "72.50");
-    broker = new AlpacaBroker(AlpacaConfig.forTest(fake.url(), KEY, SECRET).withRequestTimeout(Duration.ofMillis(500)),
+    // Generous: the build machine is shared, and a first request can take a while to be answered.
+    broker = new AlpacaBroker(AlpacaConfig.forTest(fake.url(), KEY, SECRET).withRequestTimeout(Duration.ofSeconds(5)),
         HttpClient.newHttpClient(), Clock.systemUTC(), d -> Thread.sleep(Math.min(d.toMillis(), 50)));
   }
 
@@ -179,9 +180,11 @@ class AlpacaBrokerTest {
 
   @Test
   void test_a_timeout_is_an_unknown_outcome() {
-    fake.slowAfterPlacingNext(1, Duration.ofMillis(1500));
+    fake.slowAfterPlacingNext(1, Duration.ofMillis(2500));
+    AlpacaBroker impatient = new AlpacaBroker(AlpacaConfig.forTest(fake.url(), KEY, SECRET)
+        .withRequestTimeout(Duration.ofMillis(600)));
 
-    assertThatThrownBy(() -> broker.submit(market("slow1", "BND", OrderSide.BUY, "1")))
+    assertThatThrownBy(() -> impatient.submit(market("slow1", "BND", OrderSide.BUY, "1")))
         .isInstanceOf(BrokerException.Unknown.class);
     assertThat(fake.account(KEY).placements()).containsExactly("slow1");
   }

@@ -200,11 +200,11 @@ class ExecutorTest {
   @Test
   void test_a_timeout_is_resolved_by_looking_the_id_up() {
     fx = new Fixture("10000");
-    fx.fake.slowAfterPlacingNext(1, Duration.ofMillis(800));
+    fx.fake.slowAfterPlacingNext(1, Duration.ofMillis(2500));
     ExecutionPlan plan = plan("buy 5 BND @72.50");
 
     ExecutionResult result = Fixture.executor(store, sink, FAST).execute(plan,
-        Map.of(JOINT, new BrokerRoute(fx.broker(Duration.ofMillis(200)), false)));
+        Map.of(JOINT, new BrokerRoute(fx.broker(Duration.ofMillis(800)), false)));
 
     assertThat(fx.account.orderCount()).isEqualTo(1);
     assertThat(result.status()).isEqualTo(ExecutionResult.Status.EXECUTED);

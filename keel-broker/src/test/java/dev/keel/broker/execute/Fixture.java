@@ -37,7 +37,7 @@ final class Fixture implements AutoCloseable {
   }
 
   AlpacaBroker broker() {
-    return broker(Duration.ofSeconds(2));
+    return broker(Duration.ofSeconds(5));
   }
 
   AlpacaBroker broker(Duration timeout) {
