@@ -180,11 +180,37 @@ final class ExecuteCommand implements Callable<Integer> {
       throw new IllegalStateException("the execution lock could not be released: " + e.getMessage(), e);
     }
     print(out, result);
+    if (choice != BrokerChoice.FILE) {
+      reconcile(out, dir, routes);
+    }
     if (choice == BrokerChoice.FILE && Files.exists(folder.orderFile(plan))) {
       out.println("Orders to key in at the custodian: " + folder.orderFile(plan) + "; record what happened in "
           + (fills != null ? fills : folder.defaultFills()) + " and run this command again.");
     }
     return 0;
+  }
+
+  /** After trading, the broker's positions and cash against the books just written, per account. */
+  private void reconcile(PrintWriter out, Path dir, Map<AccountId, BrokerRoute> routes) {
+    HouseholdData after = household.load();
+    LedgerResult books = HouseholdEngine.DEFAULT.books(after, Optional.empty(), household.asOf().getYear());
+    for (Map.Entry<AccountId, BrokerRoute> e : routes.entrySet()) {
+      try {
+        var position = books.account(e.getKey());
+        List<dev.keel.broker.reconcile.Difference> differences = dev.keel.broker.reconcile.PositionReconciler.compare(
+            e.getKey(), position.quantities(), e.getValue().broker().positions(), Optional.of(position.cash()),
+            Optional.of(e.getValue().broker().account()));
+        if (differences.isEmpty()) {
+          out.println("Reconciled " + e.getKey() + " with the broker: the ledger matches (positions and cash).");
+        } else {
+          out.println("Reconciled " + e.getKey() + " with the broker: " + differences.size()
+              + " differences (nothing was adjusted):");
+          differences.forEach(d -> out.println("  " + d));
+        }
+      } catch (BrokerException ex) {
+        out.println("Reconciliation of " + e.getKey() + " skipped: " + ex.getMessage() + "; run keel broker-reconcile");
+      }
+    }
   }
 
   private ExecutionPlan readPlan() throws IOException {

@@ -71,7 +71,8 @@ class ExecuteCommandTest {
         "--yes", "--wait", "1");
 
     assertThat(run.status()).as(run.err()).isZero();
-    assertThat(run.out()).contains("executed: every trade filled").contains("Booked " + trades.size() + " fills");
+    assertThat(run.out()).contains("executed: every trade filled").contains("Booked " + trades.size() + " fills")
+        .contains("Reconciled joint with the broker: the ledger matches (positions and cash).");
     assertThat(run.out() + run.err()).doesNotContain(SECRET);
     assertThat(account.orderCount()).isEqualTo(trades.size());
     List<String> rows = Files.readAllLines(dir.resolve("transactions.csv"));
