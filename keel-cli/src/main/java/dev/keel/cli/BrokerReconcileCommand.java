@@ -35,9 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "broker-reconcile",
     mixinStandardHelpOptions = true,
-    description = {"Compare the broker's positions and cash with the ledger, per account and symbol (Alpaca accounts).",
-        "Differences are listed and nothing is adjusted. Exit status 3 when there are differences.",
-        "For a custodian's statement file, see keel reconcile."})
+    description = "Compare the broker's positions and cash with the ledger, per account and symbol (Alpaca accounts). "
+        + "Differences are listed and nothing is adjusted. Exit status 3 when there are differences. "
+        + "For a custodian's statement file, see keel reconcile.")
 final class BrokerReconcileCommand implements Callable<Integer> {
 
   /** Exit status when the books and the broker differ. */

@@ -53,9 +53,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "execute",
     mixinStandardHelpOptions = true,
-    description = {"Trade an approved proposal through a broker, exactly once: shows the orders, asks for confirmation,",
-        "places them (sales first), books the fills into transactions.csv and prints what happened. Run it again",
-        "after an interruption, or to follow up open orders: nothing is ever placed twice. State: DIR/.keel/."})
+    description = "Trade an approved proposal through a broker, exactly once: shows the orders, asks for confirmation, "
+        + "places them (sales first), books the fills into transactions.csv and prints what happened. Run it again "
+        + "after an interruption, or to follow up open orders: nothing is ever placed twice. State: DIR/.keel/.")
 final class ExecuteCommand implements Callable<Integer> {
 
   /** The environment (the APCA_API_* variables); replaced by tests that point Keel at a fake Alpaca. */
