@@ -49,13 +49,30 @@ public final class TaxProfiles {
    * The rates to price gains with: the {@code rates} given in household.yaml when present, else
    * the rates at the household's income for the year (federal + NIIT + state), else {@link
    * TaxSettings#DEFAULT_RATES}.
+   *
+   * <p>A loss carried in that is larger than the year's deduction limit makes this year's rate on
+   * the next dollar of gain zero: the gain only shrinks the carry out (IRC §1212(b)). That dollar
+   * of carry is not free, though: it would have saved tax on a later gain. So a rate the carry
+   * brings to zero is replaced by the long-term rate the household would pay without the carry
+   * (undiscounted, as {@code futureValue} of a harvest is), for short- and long-term gains alike,
+   * since either uses up the same carry. Otherwise the program prices every gain as free and every
+   * harvested loss as worthless while a carry lasts.
    */
   public static MarginalRates marginalRates(TaxSettings tax, int year, TaxEstimator estimator) {
     if (tax.rates().isPresent()) {
       return tax.rates().get();
     }
     if (tax.ordinaryIncome().isPresent()) {
-      return estimator.marginalRates(from(tax, year, estimator.tables()));
+      TaxProfile profile = from(tax, year, estimator.tables());
+      MarginalRates thisYear = estimator.marginalRates(profile);
+      if (!tax.hasCarryforward() || (thisYear.shortTerm().signum() > 0 && thisYear.longTerm().signum() > 0)) {
+        return thisYear;
+      }
+      BigDecimal carryDollar =
+          estimator.marginalRates(profile.withCarryforward(BigDecimal.ZERO, BigDecimal.ZERO)).longTerm();
+      return new MarginalRates(
+          thisYear.shortTerm().signum() > 0 ? thisYear.shortTerm() : carryDollar,
+          thisYear.longTerm().signum() > 0 ? thisYear.longTerm() : carryDollar);
     }
     return TaxSettings.DEFAULT_RATES;
   }
