@@ -125,6 +125,41 @@ class HarvestScenariosTest {
     });
   }
 
+  /**
+   * Found in review: the rates that price the program's gains and losses were measured at the
+   * household's income alone, as if nothing had been realized this year. Rev. Proc. 2025-32,
+   * single, 2026: standard deduction 16,100; 0% long-term up to 49,450 of taxable income; 12% up
+   * to 50,400, 22% above.
+   *
+   * <pre>
+   * wages 60,000: taxable 43,900, so alone the next dollar is 0% long-term, 12% short-term
+   * 2026-03-02 joint sells 100 BND @ 100 bought for 7,000 in 2024: long-term +3,000; 2026-03-03
+   *            sells 100 BND2 @ 100 bought for 7,000: +3,000 (6,000 long-term gain so far)
+   * so far: taxable 43,900 + 6,000 = 49,900: over 49,450, so the next long-term dollar is 15%;
+   *         a short-term dollar is taxed at 12% (ordinary part 43,901, not over 50,400) and
+   *         pushes one more dollar of the stacked long-term gain over 49,450: 12% + 15% = 27%
+   * Before: 0% long-term, as if the 6,000 had not been realized.
+   * </pre>
+   */
+  @Test
+  @DisplayName("issue 8: the year's gains realized so far move the rates that price the proposal")
+  void gains_realized_so_far_move_the_pricing_rates() {
+    Scenario s = household()
+        .security(Security.of("BND2", "bonds", "agg-bonds-2"), "100")
+        .tax(t -> new TaxSettings(FilingStatus.SINGLE, Optional.empty(), Optional.of(new BigDecimal("60000")),
+            Optional.empty(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, false, 30, Optional.empty()))
+        .lot("joint", "BND", "100", "7000", "2024-01-10", "JB")
+        .lot("joint", "BND2", "100", "7000", "2024-01-10", "JB2")
+        .sell("2026-03-02", "joint", "BND", "100", "100")
+        .sell("2026-03-03", "joint", "BND2", "100", "100");
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.tax().basis()).hasValueSatisfying(b -> {
+      assertThat(b.rates().longTerm()).isEqualByComparingTo("0.15");
+      assertThat(b.rates().shortTerm()).isEqualByComparingTo("0.27");
+    });
+  }
+
   @Test
   @DisplayName("issue 8 item 4: a capital gain distribution is a long-term gain that a harvested loss offsets")
   void capital_gain_distribution_offset_by_the_harvest() {
