@@ -135,7 +135,7 @@ class AnalyzeCommandTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
-        .contains("transactions.csv:4: action: \"transfer\" is not one of buy, sell, deposit")
+        .contains("transactions.csv:4: action: \"journal\" is not one of buy, sell, deposit")
         .contains("transactions.csv:6: price: reinvest needs a price or an amount")
         .contains("transactions.csv:8: date: \"2026/05/01\" is not a date; expected YYYY-MM-DD")
         .contains("transactions.csv:3: price: \"16120.00\" would take cash in joint to -10920.00 on 2026-01-06")

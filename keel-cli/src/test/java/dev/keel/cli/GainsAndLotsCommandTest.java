@@ -55,8 +55,8 @@ class GainsAndLotsCommandTest {
     assertThat(run.status()).isZero();
     assertThat(run.out()).isEqualTo(
         "account,symbol,lot_id,quantity,acquired,holding_since,sold,proceeds,cost_basis,adjustment_code,adjustment,gain,term,"
-            + "permanently_disallowed,box\n"
-            + "wei-taxable,IVV,C,60,2025-06-23,2025-01-24,2026-02-02,31200.00,30300.00,,0.00,900.00,long,0.00,D\n");
+            + "permanently_disallowed,adjusted_basis,ordinary_income,box\n"
+            + "wei-taxable,IVV,C,60,2025-06-23,2025-01-24,2026-02-02,31200.00,30300.00,,0.00,900.00,long,0.00,30300.00,0.00,D\n");
   }
 
   @Test

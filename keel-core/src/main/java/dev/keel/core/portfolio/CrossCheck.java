@@ -44,16 +44,25 @@ public final class CrossCheck {
       checkSymbol(data, lot.symbol(), lot.source(), problems);
     }
     for (Transaction t : data.transactions()) {
-      checkAccount(data, t.account(), t.source(), problems);
-      t.symbol().filter(s -> t.action().movesShares()).ifPresent(s -> checkSymbol(data, s, t.source(), problems));
+      if (t.account() != null) { // a split without an account applies to every account
+        checkAccount(data, t.account(), t.source(), problems);
+      }
+      t.symbol().filter(s -> t.action().needsSymbol()).ifPresent(s -> checkSymbol(data, s, t.source(), problems));
+      if (t.action() == dev.keel.core.ledger.Action.TRANSFER) {
+        checkAccount(data, t.transferTo(), t.source(), problems, "to_account");
+      }
     }
     return problems;
   }
 
   private static void checkAccount(HouseholdData data, AccountId id, SourceRef source, List<Problem> problems) {
+    checkAccount(data, id, source, problems, "account");
+  }
+
+  private static void checkAccount(HouseholdData data, AccountId id, SourceRef source, List<Problem> problems, String field) {
     if (data.household().findAccount(id).isEmpty()) {
       Set<String> known = new TreeSet<>(data.household().accounts().stream().map(Account::id).map(AccountId::value).toList());
-      problems.add(Problem.at(source, "account", id.value(), "is not an account of household.yaml (" + String.join(", ", known) + ")"));
+      problems.add(Problem.at(source, field, id.value(), "is not an account of household.yaml (" + String.join(", ", known) + ")"));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.keel.core.price;
 
 import dev.keel.core.security.Symbol;
+import dev.keel.core.money.Decimals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -13,12 +14,19 @@ import java.util.TreeMap;
 /**
  * Closing prices per symbol, in dollars per share. A symbol may have dated prices (the latest on or
  * before the valuation date is used) and one undated price (used when no dated price qualifies).
+ *
+ * <p>Splits known to the household ({@link #withSplit}) are applied to dated prices: a price dated
+ * before a split and read on or after its date is divided by the split's ratio, so that it prices
+ * the post-split shares the ledger holds then (to 34 significant digits). An undated price is taken
+ * as current.
  */
 public final class PriceTable {
 
   private final Map<Symbol, NavigableMap<LocalDate, BigDecimal>> dated;
   private final Map<Symbol, BigDecimal> undated;
   private final String source;
+  /** Per symbol: the date each split takes effect and its ratio, new shares per old share. */
+  private final Map<Symbol, NavigableMap<LocalDate, BigDecimal>> splits = new HashMap<>();
 
   private PriceTable(Map<Symbol, NavigableMap<LocalDate, BigDecimal>> dated, Map<Symbol, BigDecimal> undated, String source) {
     this.dated = dated;
@@ -49,10 +57,34 @@ public final class PriceTable {
     if (series != null) {
       Map.Entry<LocalDate, BigDecimal> entry = series.floorEntry(asOf);
       if (entry != null) {
-        return Optional.of(entry.getValue());
+        return Optional.of(splitAdjusted(symbol, entry.getKey(), asOf, entry.getValue()));
       }
     }
     return Optional.ofNullable(undated.get(symbol));
+  }
+
+  /**
+   * The same prices, knowing that {@code symbol} split on {@code effective}: {@code newShares} for
+   * every {@code oldShares}. Prices dated on or after {@code effective} are taken as post-split.
+   */
+  public PriceTable withSplit(Symbol symbol, LocalDate effective, BigDecimal newShares, BigDecimal oldShares) {
+    PriceTable copy = new PriceTable(dated, undated, source);
+    splits.forEach((s, m) -> copy.splits.put(s, new TreeMap<>(m)));
+    BigDecimal ratio = newShares.divide(oldShares, Decimals.RATIO);
+    copy.splits.computeIfAbsent(symbol, s -> new TreeMap<>()).put(effective, ratio);
+    return copy;
+  }
+
+  private BigDecimal splitAdjusted(Symbol symbol, LocalDate priced, LocalDate asOf, BigDecimal price) {
+    NavigableMap<LocalDate, BigDecimal> known = splits.get(symbol);
+    if (known == null || !priced.isBefore(asOf)) {
+      return price;
+    }
+    BigDecimal adjusted = price;
+    for (BigDecimal ratio : known.subMap(priced, false, asOf, true).values()) {
+      adjusted = adjusted.divide(ratio, Decimals.RATIO);
+    }
+    return adjusted.compareTo(price) == 0 ? price : Decimals.normalize(adjusted);
   }
 
   public BigDecimal get(Symbol symbol, LocalDate asOf) {

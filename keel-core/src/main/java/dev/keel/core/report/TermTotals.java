@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Totals of one part of Form 8949 (Part I short-term, Part II long-term), in dollars: columns (d)
- * proceeds, (e) cost basis, (g) adjustment and (h) gain or loss.
+ * proceeds, (e) cost basis as reported to the broker's 1099-B, (g) adjustment and (h) gain or loss.
  */
 public record TermTotals(BigDecimal proceeds, BigDecimal costBasis, BigDecimal adjustment, BigDecimal gain) {
 
@@ -17,8 +17,8 @@ public record TermTotals(BigDecimal proceeds, BigDecimal costBasis, BigDecimal a
     BigDecimal gain = BigDecimal.ZERO;
     for (Disposal d : rows) {
       proceeds = proceeds.add(d.proceeds());
-      basis = basis.add(d.costBasis());
-      adjustment = adjustment.add(d.disallowed());
+      basis = basis.add(d.reportedBasis());
+      adjustment = adjustment.add(d.adjustment());
       gain = gain.add(d.gain());
     }
     return new TermTotals(proceeds, basis, adjustment, gain);

@@ -25,7 +25,7 @@ public final class GainsReportWriter {
 
   private static final List<String> CSV_COLUMNS = List.of("account", "symbol", "lot_id", "quantity", "acquired",
       "holding_since", "sold", "proceeds", "cost_basis", "adjustment_code", "adjustment", "gain", "term",
-      "permanently_disallowed", "box");
+      "permanently_disallowed", "adjusted_basis", "ordinary_income", "box");
 
   private GainsReportWriter() {}
 
@@ -62,6 +62,7 @@ public final class GainsReportWriter {
       out.append("\nWash sales:\n");
       washes.forEach(w -> out.append("  - ").append(w).append('\n'));
     }
+    employerStock(out, gains);
     out.append('\n').append(estimateText(gains));
     return out.toString();
   }
@@ -94,13 +95,41 @@ public final class GainsReportWriter {
     TextTable table = new TextTable(List.of("(a) description", "account", "(b) acquired", "(c) sold", "(d) proceeds",
         "(e) cost basis", "(f)", "(g) adjustment", "(h) gain or loss"), false, false, false, false, true, true, false, true, true);
     for (Disposal d : rows) {
-      table.row(Fmt.qty(d.quantity()) + " sh " + d.symbol(), d.account().value(), acquired(d), d.sold().toString(),
-          Fmt.money(d.proceeds()), Fmt.money(d.costBasis()), d.adjustmentCode(),
-          d.washed() ? Fmt.money(d.disallowed()) : "", Fmt.money(d.gain()));
+      table.row(description(d), d.account().value(), acquired(d), d.sold().toString(),
+          Fmt.money(d.proceeds()), Fmt.money(d.reportedBasis()), d.adjustmentCode(),
+          d.adjustmentCode().isEmpty() ? "" : Fmt.money(d.adjustment()), Fmt.money(d.gain()));
     }
     table.row("Totals", "", "", "", Fmt.money(totals.proceeds()), Fmt.money(totals.costBasis()), "",
         Fmt.money(totals.adjustment()), Fmt.money(totals.gain()));
     out.append(table.render()).append('\n');
+  }
+
+  /** Column (a); a return of capital in excess of basis relieves no shares. */
+  private static String description(Disposal d) {
+    return d.quantity().signum() == 0 ? d.symbol() + " return of capital over basis" : Fmt.qty(d.quantity()) + " sh " + d.symbol();
+  }
+
+  /**
+   * Code B rows: the broker's 1099-B basis left out the compensation part of employer stock, and
+   * the ESPP ordinary income that the sales realized (wages, IRS Publication 525).
+   */
+  private static void employerStock(StringBuilder out, RealizedGains gains) {
+    List<Disposal> corrected = new ArrayList<>();
+    gains.shortTerm().stream().filter(Disposal::basisCorrected).forEach(corrected::add);
+    gains.longTerm().stream().filter(Disposal::basisCorrected).forEach(corrected::add);
+    if (corrected.isEmpty()) {
+      return;
+    }
+    java.math.BigDecimal correction = corrected.stream().map(d -> d.costBasis().subtract(d.reportedBasis()))
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    java.math.BigDecimal wages = corrected.stream().map(Disposal::compensation)
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    out.append("\nEmployer stock: column (e) is the basis the broker reports on Form 1099-B; code B adds back ")
+        .append(Fmt.money(correction)).append(" of compensation it leaves out (Form 8949 instructions, code B).\n");
+    if (wages.signum() != 0) {
+      out.append("ESPP ordinary income   ").append(Fmt.money(wages))
+          .append("  (wages on Form 1040 line 1, IRS Publication 525; not in the estimate below unless tax.income includes it)\n");
+    }
   }
 
   private static String acquired(Disposal d) {
@@ -202,12 +231,14 @@ public final class GainsReportWriter {
     m.put("holding_since", d.holdingSince() == null ? null : d.holdingSince().toString());
     m.put("sold", d.sold().toString());
     m.put("proceeds", Fmt.cents(d.proceeds()));
-    m.put("cost_basis", Fmt.cents(d.costBasis()));
+    m.put("cost_basis", Fmt.cents(d.reportedBasis()));
     m.put("adjustment_code", d.adjustmentCode());
-    m.put("adjustment", Fmt.cents(d.disallowed()));
+    m.put("adjustment", Fmt.cents(d.adjustment()));
     m.put("gain", Fmt.cents(d.gain()));
     m.put("term", d.term().code());
     m.put("permanently_disallowed", Fmt.cents(d.permanentlyDisallowed()));
+    m.put("adjusted_basis", Fmt.cents(d.costBasis()));
+    m.put("ordinary_income", Fmt.cents(d.compensation()));
     List<String> why = d.washSales().stream().map(WashSale::explain).toList();
     m.put("wash_sales", why);
     return m;
