@@ -16,8 +16,11 @@ import java.util.Set;
  */
 public record ImportLog(List<Entry> entries) {
 
-  /** Kinds of rows an import writes. */
-  public enum Kind { TRANSACTION, LOT, PRICE }
+  /**
+   * Kinds of rows an import writes; {@code CORRECTED} marks a transaction an OFX correction replaced
+   * or deleted, so that it is never imported.
+   */
+  public enum Kind { TRANSACTION, LOT, PRICE, CORRECTED }
 
   /**
    * One imported row.

@@ -49,8 +49,9 @@ import java.util.Set;
  */
 public final class ImportService {
 
-  private static final List<Action> DAY_ORDER = List.of(Action.DEPOSIT, Action.DIVIDEND, Action.INTEREST, Action.SELL,
-      Action.BUY, Action.REINVEST, Action.INHERIT, Action.FEE, Action.WITHDRAWAL);
+  private static final List<Action> DAY_ORDER = List.of(Action.DEPOSIT, Action.TRANSFER, Action.SPLIT, Action.DIVIDEND,
+      Action.QUALIFIED_DIVIDEND, Action.CAP_GAIN_DISTRIBUTION, Action.RETURN_OF_CAPITAL, Action.INTEREST, Action.SELL, Action.BUY,
+      Action.REINVEST, Action.INHERIT, Action.FEE, Action.WITHDRAWAL);
 
   private final HouseholdEngine engine;
   private final Reconciler reconciler;
@@ -86,9 +87,11 @@ public final class ImportService {
     Map<String, SecurityRef> unknown = new LinkedHashMap<>();
     List<MappedStatement.Resolved<PositionLine>> positions = new ArrayList<>();
     List<MappedStatement.Resolved<dev.keel.imports.statement.CashLine>> cash = new ArrayList<>();
+    List<Correction> corrections = new ArrayList<>();
     for (Statement statement : statements) {
       MappedStatement mapped = mapper.map(statement);
       rows.addAll(mapped.rows());
+      corrections.addAll(mapped.corrections());
       notImported.addAll(mapped.notImported());
       notUnderstood.addAll(mapped.notUnderstood());
       mapped.unknownSecurities().forEach(s -> unknown.putIfAbsent(s.describe(), s));
@@ -99,6 +102,12 @@ public final class ImportService {
     if (!problems.isEmpty()) {
       return ImportPlan.failed(formats, problems, List.copyOf(unknown.values()));
     }
+    Set<String> corrected = corrected(corrections, rows, request.log(), notImported, problems);
+    if (!problems.isEmpty()) {
+      return ImportPlan.failed(formats, problems, List.copyOf(unknown.values()));
+    }
+    rows.removeIf(r -> corrected.contains(r.importId()));
+    Map<String, Map<String, Integer>> sequences = sequences(rows);
     // Canonical order first, so that which of two identical rows is kept never depends on file order.
     rows.sort(Comparator.comparing(NewRow::importId).thenComparing(r -> r.origin().file()).thenComparingInt(r -> r.origin().line()));
     Set<String> before = request.log().ids();
@@ -130,8 +139,7 @@ public final class ImportService {
         kept.add(t);
       }
     }
-    kept.sort(Comparator.comparing((NewRow.NewTransaction t) -> t.transaction().date())
-        .thenComparingInt(t -> DAY_ORDER.indexOf(t.transaction().action())).thenComparing(NewRow::importId));
+    kept = dayOrder(kept, sequences);
     List<NewRow.NewPrice> prices = prices(positions, request, data);
     List<Transaction> allTransactions = new ArrayList<>(data.transactions());
     kept.forEach(t -> allTransactions.add(t.transaction()));
@@ -151,8 +159,10 @@ public final class ImportService {
     } catch (InvalidInputException e) {
       return ImportPlan.failed(formats, e.problems(), List.copyOf(unknown.values()));
     }
+    List<Correction> applied = corrections.stream().filter(c -> !request.log().ids().contains(c.corrected()))
+        .sorted(Comparator.comparing(Correction::corrected)).toList();
     return new ImportPlan(formats, kept, lots, prices, already, notImported, notUnderstood, List.copyOf(unknown.values()), reconciliation,
-        List.of());
+        List.of(), dedupe(applied));
   }
 
   /**
@@ -198,10 +208,100 @@ public final class ImportService {
     try {
       List<Difference> lines = reconciler.reconcile(data, positions, cash, request.asOf());
       return new ImportPlan(formats, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.copyOf(unknown.values()), lines,
-          List.of());
+          List.of(), List.of());
     } catch (InvalidInputException e) {
       return ImportPlan.failed(formats, e.problems(), List.copyOf(unknown.values()));
     }
+  }
+
+  /**
+   * Applies OFX corrections within the run: the corrected row is dropped (a REPLACE's own record is
+   * imported in its place; a DELETE's is not). A correction of a row imported by an earlier run is
+   * a problem: Keel never changes rows already in transactions.csv, so the user removes that row
+   * (and its line of imports.csv) and imports again. A correction already applied before (its
+   * corrected id is in the log) changes nothing.
+   *
+   * @return the import ids of the corrected rows
+   */
+  private static Set<String> corrected(List<Correction> corrections, List<NewRow> rows, ImportLog log, List<Note> notes,
+      List<Problem> problems) {
+    Set<String> out = new HashSet<>();
+    Map<String, ImportLog.Entry> before = new HashMap<>();
+    log.entries().forEach(e -> before.put(e.importId(), e));
+    for (Correction c : corrections) {
+      out.add(c.corrected());
+      ImportLog.Entry earlier = before.get(c.corrected());
+      if (earlier != null && earlier.kind() == ImportLog.Kind.TRANSACTION) {
+        problems.add(c.origin().problem("CORRECTFITID", c.corrected().substring(c.corrected().lastIndexOf(':') + 1),
+            "corrects (" + c.action() + ") a transaction imported before (" + c.corrected() + ", " + earlier.date() + ", from "
+                + earlier.file() + "); Keel does not change rows already in transactions.csv: remove that row and its line of "
+                + "imports.csv, then import again"));
+        continue;
+      }
+      if (earlier == null) {
+        boolean here = rows.stream().anyMatch(r -> r.importId().equals(c.corrected()));
+        notes.add(new Note(c.origin(), Optional.of(c.account().toString()), Optional.of(c.date()), c.what(),
+            (c.action().equals("DELETE") ? "deletes " : "replaces ") + c.corrected()
+                + (here ? ", which is not imported" : " (not in these files, and never imported)")
+                + (c.action().equals("REPLACE") ? "; this record is imported in its place" : "")));
+      }
+    }
+    return out;
+  }
+
+  private static List<Correction> dedupe(List<Correction> corrections) {
+    Map<String, Correction> out = new LinkedHashMap<>();
+    corrections.forEach(c -> out.putIfAbsent(c.corrected(), c));
+    return List.copyOf(out.values());
+  }
+
+  /** Per file, each transaction row's place in its statement's own chronology. */
+  private static Map<String, Map<String, Integer>> sequences(List<NewRow> rows) {
+    Map<String, Map<String, Integer>> out = new HashMap<>();
+    for (NewRow r : rows) {
+      if (r instanceof NewRow.NewTransaction t) {
+        out.computeIfAbsent(r.origin().file(), f -> new HashMap<>()).putIfAbsent(t.importId(), t.sequence());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Orders new rows by date and, within a day of an account, as the statement lists them (its
+   * times, or its rows read oldest first): a buy and a sale of the new shares on one day book in
+   * that order. When a day's rows come from several files, the order is that of the file holding
+   * the most of them (the files of one custodian list a day alike); rows that file lacks follow in
+   * the canonical order (cash in, income, sales, purchases, fees, cash out; then by import id). The
+   * result depends on the rows and the files' content, never on the order of files.
+   */
+  private static List<NewRow.NewTransaction> dayOrder(List<NewRow.NewTransaction> rows, Map<String, Map<String, Integer>> sequences) {
+    Map<String, List<NewRow.NewTransaction>> days = new java.util.TreeMap<>();
+    rows.forEach(t -> days.computeIfAbsent(t.transaction().date() + "|" + t.transaction().account(), k -> new ArrayList<>()).add(t));
+    Map<String, Integer> rank = new HashMap<>();
+    for (List<NewRow.NewTransaction> day : days.values()) {
+      String best = null;
+      long most = -1;
+      for (String file : new java.util.TreeSet<>(sequences.keySet())) {
+        Map<String, Integer> seq = sequences.get(file);
+        long count = day.stream().filter(t -> seq.containsKey(t.importId())).count();
+        if (count > most) {
+          most = count;
+          best = file;
+        }
+      }
+      Map<String, Integer> seq = best == null ? Map.of() : sequences.get(best);
+      List<NewRow.NewTransaction> ordered = new ArrayList<>(day);
+      ordered.sort(Comparator.comparingInt((NewRow.NewTransaction t) -> seq.containsKey(t.importId()) ? 0 : 1)
+          .thenComparingInt(t -> seq.getOrDefault(t.importId(), 0))
+          .thenComparingInt(t -> DAY_ORDER.indexOf(t.transaction().action())).thenComparing(NewRow::importId));
+      for (int i = 0; i < ordered.size(); i++) {
+        rank.put(ordered.get(i).importId(), i);
+      }
+    }
+    List<NewRow.NewTransaction> out = new ArrayList<>(rows);
+    out.sort(Comparator.comparing((NewRow.NewTransaction t) -> t.transaction().date()).thenComparingInt(t -> rank.get(t.importId()))
+        .thenComparing(t -> t.transaction().account().toString()));
+    return out;
   }
 
   /** Prices the statements value their positions at, for symbols of the policy, on dates prices.csv does not have yet. */
@@ -250,6 +350,9 @@ public final class ImportService {
     }
     for (NewRow.NewPrice p : plan.prices()) {
       out.add(new ImportLog.Entry(p.importId(), Optional.empty(), p.date(), ImportLog.Kind.PRICE, p.origin().file()));
+    }
+    for (Correction c : plan.corrections()) {
+      out.add(new ImportLog.Entry(c.corrected(), Optional.of(c.account()), c.date(), ImportLog.Kind.CORRECTED, c.origin().file()));
     }
     return out;
   }

@@ -15,11 +15,18 @@ public sealed interface NewRow {
 
   Origin origin();
 
-  /** A transactions.csv row; {@code label} is the custodian's words for it. */
-  record NewTransaction(String importId, Transaction transaction, String label, Origin origin) implements NewRow {
+  /**
+   * A transactions.csv row; {@code label} is the custodian's words for it, {@code sequence} its
+   * place in its statement's own chronology (ordering a day's rows).
+   */
+  record NewTransaction(String importId, Transaction transaction, String label, Origin origin, int sequence) implements NewRow {
     public NewTransaction {
       Objects.requireNonNull(importId, "importId");
       Objects.requireNonNull(transaction, "transaction");
+    }
+
+    public NewTransaction(String importId, Transaction transaction, String label, Origin origin) {
+      this(importId, transaction, label, origin, 0);
     }
   }
 

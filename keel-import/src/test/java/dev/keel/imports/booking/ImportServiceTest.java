@@ -12,6 +12,7 @@ import dev.keel.core.portfolio.HouseholdData;
 import dev.keel.core.portfolio.HouseholdEngine;
 import dev.keel.core.report.RealizedGains;
 import dev.keel.imports.statement.ActivityKind;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,19 +81,32 @@ class ImportServiceTest {
   }
 
   @Test
-  void activities_keel_cannot_book_yet_are_listed_with_their_reason_and_show_in_the_reconciliation() {
+  void ofx_distributions_splits_and_returns_of_capital_are_booked_and_a_transfer_from_outside_is_listed() {
     ImportPlan plan = service.plan(Fixtures.request(FIXTURE_HOUSEHOLD, ImportLog.EMPTY, List.of(
         Fixtures.file(RESOURCES.resolve("ofx").resolve("brokerage-v2.ofx")))));
     assertThat(plan.problems()).isEmpty();
-    assertThat(plan.notImported()).extracting(Note::reason).containsExactly(
-        ActivityKind.CAPITAL_GAIN_DISTRIBUTION.notImportedReason().orElseThrow(),
-        ActivityKind.SPLIT.notImportedReason().orElseThrow(),
-        ActivityKind.TRANSFER_IN.notImportedReason().orElseThrow(),
-        ActivityKind.RETURN_OF_CAPITAL.notImportedReason().orElseThrow());
-    // VTI: 40 bought, split 2:1 and 10 transferred in: the statement shows 90, the ledger 40.
+    assertThat(plan.transactions()).extracting(t -> t.transaction().date() + " " + t.transaction().action().code() + " "
+        + t.transaction().symbol().map(Object::toString).orElse("") + " " + t.transaction().amount().map(BigDecimal::toPlainString).orElse("")
+        + t.transaction().terms().map(x -> " " + x).orElse("")).containsExactly(
+        "2026-01-02 deposit  20000.00",
+        "2026-01-05 buy VTI 10000.00",
+        "2026-01-05 buy BND 4999.99",
+        "2026-03-31 reinvest BND 15.33",
+        // INCOMETYPE CGLONG: a capital gain distribution (Form 1099-DIV box 2a, Publication 550).
+        "2026-06-15 cap_gain_distribution VTI 12.40",
+        // NUMERATOR 2, DENOMINATOR 1, in this account.
+        "2026-07-01 split VTI  2:1",
+        // RETOFCAP: cash in, the basis of the BND lots lowered (Publication 550, "Nondividend Distributions").
+        "2026-09-15 return_of_capital BND 3.10",
+        "2026-10-01 sell BND 1459.60",
+        "2026-10-15 fee VTI 1.50");
+    assertThat(plan.notImported()).extracting(Note::what).containsExactly("TRANSFER IN 10 VTI", "BUYMF 1 31617H102 $1.00");
+    // Cash: 20,000 - 10,004.95 - 4,999.99 + 12.40 + 3.10 + 1,459.57 - 1.50 = 6,468.63, the statement's AVAILCASH
+    // 6,467.63 plus the 1.00 swept into the money-market fund. VTI: 40 bought, split 2:1 = 80; the 10 transferred
+    // in from outside the household are not booked.
     assertThat(plan.differences()).extracting(d -> d.symbol() + " " + d.statement().toPlainString() + " " + d.ledger().toPlainString())
-        .containsExactlyInAnyOrder("31617H102 1.000 0", "VTI 90 40", "cash 6468.63 6453.13");
-    assertThat(plan.unknownSecurities()).extracting(s -> s.describe()).containsExactly("FIDELITY GOVERNMENT CASH RESERVES (CUSIP 31617H102)");
+        .containsExactly("VTI 90 80");
+    assertThat(plan.unknownSecurities()).isEmpty();
   }
 
   @Test
@@ -194,18 +208,19 @@ class ImportServiceTest {
   }
 
   @Test
-  void fidelity_exports_reconcile_except_for_the_capital_gain_distribution_not_imported_yet() {
+  void fidelity_exports_reconcile_with_the_long_term_capital_gain_distribution_booked() {
     ImportPlan plan = service.plan(Fixtures.request(FIXTURE_HOUSEHOLD, ImportLog.EMPTY, List.of(
         Fixtures.file(RESOURCES.resolve("csv").resolve("Accounts_History.csv")),
         Fixtures.file(RESOURCES.resolve("csv").resolve("Portfolio_Positions_Nov-20-2026.csv")))));
     assertThat(plan.problems()).isEmpty();
-    // fid-indiv cash: 25,887.50 - 2 x 8,407.50 + 8.23 + 24.01 - 24.01 + 3,751.21 - 3,735.00 = 9,096.94; the statement's
-    // 9,102.44 includes the 5.50 long-term capital-gain distribution that is not imported yet.
-    assertThat(plan.differences()).extracting(d -> d.account() + " " + d.symbol() + " " + d.statement().toPlainString() + " "
-        + d.ledger().toPlainString()).containsExactly("fid-indiv cash 9102.44 9096.94");
+    // fid-indiv cash: 25,887.50 - 2 x 8,407.50 + 8.23 + 24.01 - 24.01 + 5.50 + 3,751.21 - 3,735.00 = 9,102.44, the statement's.
+    assertThat(plan.differences()).isEmpty();
     assertThat(plan.reconciliation()).hasSize(5);
+    assertThat(plan.transactions()).filteredOn(t -> t.transaction().action() == Action.CAP_GAIN_DISTRIBUTION)
+        .extracting(t -> t.transaction().amount().orElseThrow().toPlainString()).containsExactly("5.50");
     assertThat(plan.notImported()).extracting(Note::what).containsExactly(
-        "LONG-TERM CAP GAIN VANGUARD TOTAL STK MKT ETF (VTI) (Cash) VTI $5.50",
         "DISTRIBUTION NVIDIA CORP (NVDA) FORWARD SPLIT R/D 06/07/26 (Cash) 90 NVDA");
+    assertThat(plan.notImported()).extracting(Note::reason).singleElement().asString().contains("not its ratio");
   }
+
 }

@@ -37,7 +37,7 @@ class CsvStatementReaderTest {
     assertThat(sell.amount()).contains(new BigDecimal("4000.00"));
     assertThat(sell.fees()).isEqualByComparingTo("0.12");
     assertThat(s.activities()).extracting(Activity::kind).containsExactly(ActivityKind.FEE, ActivityKind.INTEREST, ActivityKind.BUY,
-        ActivityKind.DIVIDEND, ActivityKind.DIVIDEND, ActivityKind.SELL, ActivityKind.BUY, ActivityKind.DEPOSIT, ActivityKind.BUY);
+        ActivityKind.DIVIDEND, ActivityKind.QUALIFIED_DIVIDEND, ActivityKind.SELL, ActivityKind.BUY, ActivityKind.DEPOSIT, ActivityKind.BUY);
   }
 
   @Test
