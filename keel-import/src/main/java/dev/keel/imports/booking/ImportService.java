@@ -117,7 +117,9 @@ public final class ImportService {
     List<NewRow.NewLot> lots = new ArrayList<>();
     for (NewRow row : rows) {
       if (before.contains(row.importId()) || !seen.add(row.importId())) {
-        already.add(note(row, before.contains(row.importId()) ? "already imported" : "also in another file of this import"));
+        already.add(note(row, before.contains(row.importId()) ? "already imported"
+            : row.importId().startsWith("transfer:") ? "the other account's side of a transfer booked once"
+            : "also in another file of this import"));
       } else if (row instanceof NewRow.NewTransaction t) {
         transactions.add(t);
       } else if (row instanceof NewRow.NewLot l) {

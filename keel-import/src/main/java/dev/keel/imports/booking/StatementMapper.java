@@ -284,13 +284,20 @@ final class StatementMapper {
 
   /**
    * Each activity's place in the statement's own chronology: by date, then the times the file gives
-   * (when it gives one for every activity of the day), then the file's order, read backwards when the file lists newest first (the custodians' CSV
-   * histories do: its first row is dated after its last).
+   * (when it gives one for every activity of the day), then the file's order, read backwards when
+   * the file lists newest first: its first row is dated after its last, or it is a CSV history of a
+   * single day (the custodians list newest first).
    */
   static Map<Activity, Integer> chronological(Statement statement) {
     List<Activity> list = new ArrayList<>(statement.activities());
-    if (list.size() > 1 && list.get(0).date().isAfter(list.get(list.size() - 1).date())) {
-      java.util.Collections.reverse(list);
+    if (list.size() > 1) {
+      LocalDate first = list.get(0).date();
+      LocalDate last = list.get(list.size() - 1).date();
+      // The custodians' CSV histories list newest first; an OFX transaction list has no set order.
+      boolean newestFirst = first.equals(last) ? !statement.custodian().equals("ofx") : first.isAfter(last);
+      if (newestFirst) {
+        java.util.Collections.reverse(list);
+      }
     }
     // A day's activities are ordered by their times only when every one of them has a time.
     Map<LocalDate, Boolean> timed = new HashMap<>();
