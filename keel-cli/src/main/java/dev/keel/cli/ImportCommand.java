@@ -5,7 +5,9 @@ import dev.keel.core.problem.InvalidInputException;
 import dev.keel.imports.booking.ImportPlan;
 import dev.keel.imports.booking.ImportRequest;
 import dev.keel.imports.booking.ImportService;
+import dev.keel.imports.booking.StatementFile;
 import dev.keel.imports.folder.HouseholdFolder;
+import dev.keel.imports.folder.ImportLock;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,19 +50,30 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    HouseholdFolder folder = StatementFiles.folder(dir);
-    ImportRequest request = new ImportRequest(folder.data(), folder.numbers(), folder.log(), folder.prices(),
-        StatementFiles.read(files), StatementFiles.account(account, folder), asOf != null ? asOf : LocalDate.now());
-    ImportPlan plan = ImportService.DEFAULT.plan(request);
-    if (!plan.ok()) {
-      PrintWriter err = spec.commandLine().getErr();
-      ImportReport.unknownSecurities(err, plan);
-      throw new InvalidInputException(plan.problems());
-    }
-    if (!dryRun && !plan.addsNothing()) {
-      folder.write(plan);
+    List<StatementFile> statements = StatementFiles.read(files);
+    StatementFiles.folder(dir);
+    ImportPlan plan;
+    // Held from reading the folder to writing it: two imports into one folder never interleave.
+    try (ImportLock lock = dryRun ? null : ImportLock.acquire(dir)) {
+      HouseholdFolder folder = StatementFiles.folder(dir);
+      ImportRequest request = new ImportRequest(folder.data(), folder.numbers(), folder.log(), folder.prices(),
+          statements, StatementFiles.account(account, folder), asOf != null ? asOf : LocalDate.now());
+      plan = ImportService.DEFAULT.plan(request);
+      if (!plan.ok()) {
+        PrintWriter err = spec.commandLine().getErr();
+        ImportReport.unknownSecurities(err, plan);
+        throw new InvalidInputException(plan.problems());
+      }
+      if (!dryRun && !plan.addsNothing()) {
+        folder.write(plan);
+      }
     }
     ImportReport.print(spec.commandLine().getOut(), plan, dir, dryRun);
+    if (!plan.differences().isEmpty()) {
+      // The import is written; the differences need the user's attention, on the error stream too.
+      spec.commandLine().getErr().println("keel: attention: after this import, " + ImportReport.differSentence(plan)
+          + " (ledger against statements); see the lines marked DIFFERS and what was not imported.");
+    }
     return 0;
   }
 }

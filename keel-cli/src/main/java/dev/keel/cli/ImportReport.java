@@ -85,7 +85,13 @@ final class ImportReport {
     out.print(indent(t.render()));
     int differ = plan.differences().size();
     out.println(differ == 0 ? "All " + plan.reconciliation().size() + " lines agree."
-        : differ + " of " + plan.reconciliation().size() + " lines differ.");
+        : "DIFFERENCES: " + differSentence(plan) + ".");
+  }
+
+  /** "2 of 13 lines differ" (the ledger against the statements). */
+  static String differSentence(ImportPlan plan) {
+    int differ = plan.differences().size();
+    return differ + " of " + plan.reconciliation().size() + (differ == 1 ? " line differs" : " lines differ");
   }
 
   private static void notes(PrintWriter out, String title, List<Note> notes) {

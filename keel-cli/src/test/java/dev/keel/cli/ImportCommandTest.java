@@ -127,7 +127,55 @@ class ImportCommandTest {
   void reconcile_lists_the_differences_before_an_import() throws IOException {
     Path household = household();
     CliRun run = CliRun.of("reconcile", household.toString(), STATEMENTS.resolve("schwab-positions.csv").toString());
-    assertThat(run.status()).isZero();
-    assertThat(run.out()).contains("jordan-brokerage  2026-11-20  SCHB", "DIFFERS", "4 of 4 lines differ.");
+    // Exit status 3 when a line differs ("attention needed", as analyze --exit-code).
+    assertThat(run.status()).isEqualTo(3);
+    assertThat(run.out()).contains("jordan-brokerage  2026-11-20  SCHB", "DIFFERS", "DIFFERENCES: 4 of 4 lines differ.");
+  }
+
+  @Test
+  void reconcile_exits_zero_when_every_line_agrees() throws IOException {
+    Path household = household();
+    assertThat(CliRun.of(importArgs(household, "--as-of", "2026-11-20")).status()).isZero();
+    CliRun run = CliRun.of("reconcile", household.toString(), STATEMENTS.resolve("schwab-positions.csv").toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("All 4 lines agree.");
+  }
+
+  @Test
+  void import_says_clearly_when_the_ledger_differs_from_the_statements_afterwards() throws IOException {
+    Path household = household();
+    // Positions alone: the ledger holds nothing of what the statement shows.
+    CliRun run = CliRun.of("import", household.toString(), STATEMENTS.resolve("schwab-positions.csv").toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("DIFFERENCES: 4 of 4 lines differ.");
+    assertThat(run.err()).contains("keel: attention: after this import, 4 of 4 lines differ (ledger against statements)");
+  }
+
+  @Test
+  void a_second_import_into_the_folder_while_one_runs_does_nothing_and_says_why() throws IOException {
+    Path household = household();
+    Map<String, String> before = snapshot(household);
+    // A running import's lock: this process is alive.
+    Files.writeString(household.resolve(".keel-import.lock"), "pid=" + ProcessHandle.current().pid() + "\nstarted=2026-11-20T10:00:00Z\n");
+    before.put(".keel-import.lock", Files.readString(household.resolve(".keel-import.lock")));
+
+    CliRun run = CliRun.of(importArgs(household, "--as-of", "2026-11-20"));
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).contains("another keel import into", "is running", "pid=" + ProcessHandle.current().pid(), "nothing was done");
+    assertThat(snapshot(household)).isEqualTo(before);
+  }
+
+  @Test
+  void a_lock_left_by_an_import_that_no_longer_runs_is_taken_over() throws IOException {
+    Path household = household();
+    long gone = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 100_000;
+    Files.writeString(household.resolve(".keel-import.lock"), "pid=" + gone + "\nstarted=2026-11-20T10:00:00Z\n");
+
+    CliRun run = CliRun.of(importArgs(household, "--as-of", "2026-11-20"));
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(household.resolve(".keel-import.lock")).doesNotExist();
+    assertThat(household.resolve("transactions.csv")).exists();
   }
 }
