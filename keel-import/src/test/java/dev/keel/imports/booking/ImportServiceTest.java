@@ -223,4 +223,24 @@ class ImportServiceTest {
     assertThat(plan.notImported()).extracting(Note::reason).singleElement().asString().contains("not its ratio");
   }
 
+
+  @Test
+  void fidelity_and_vanguard_lot_details_become_opening_lots() {
+    ImportPlan plan = service.plan(Fixtures.request(FIXTURE_HOUSEHOLD, ImportLog.EMPTY, List.of(
+        Fixtures.file(RESOURCES.resolve("csv").resolve("Unrealized_Gain_Loss_Jun-30-2026.csv")),
+        Fixtures.file(RESOURCES.resolve("csv").resolve("UnrealizedGainLoss_Jun-30-2026.csv")))));
+
+    assertThat(plan.problems()).isEmpty();
+    assertThat(plan.lots()).extracting(l -> l.lot().account() + " " + l.lot().symbol() + " " + l.lot().quantity().toPlainString() + " "
+        + l.lot().costBasis().toPlainString() + " " + l.lot().acquired().orElseThrow() + " " + l.washSaleDisallowed().toPlainString())
+        .containsExactly(
+            "broker BND 100.0 8000.00 2018-04-02 0.00",
+            "broker BND 20.5 1528.00 2026-03-10 40.00",
+            "fid-indiv VTI 40 6010.00 2020-03-02 0",
+            "fid-indiv VTI 12.5 3520.00 2026-05-28 145.00",
+            "fid-roth ITOT 55.125 6063.75 2024-01-15 0");
+    // Opening lots dated by their export: later imports take no row of these accounts dated on or before it.
+    assertThat(ImportService.entries(plan)).filteredOn(e -> e.kind() == ImportLog.Kind.LOT).extracting(ImportLog.Entry::date)
+        .containsOnly(LocalDate.of(2026, 6, 30));
+  }
 }
