@@ -178,4 +178,42 @@ class ImportCommandTest {
     assertThat(household.resolve(".keel-import.lock")).doesNotExist();
     assertThat(household.resolve("transactions.csv")).exists();
   }
+
+  private static final Path FIXTURE_HOUSEHOLD = Path.of("..", "keel-import", "src", "test", "resources", "fixtures-household");
+  private static final Path MOVES = Path.of("..", "keel-import", "src", "test", "resources", "ofx", "moves.qfx");
+
+  @Test
+  void transfers_withholding_distributions_and_corrections_import_and_the_reports_show_them() throws IOException {
+    try (Stream<Path> files = Files.list(FIXTURE_HOUSEHOLD)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    // A transactions.csv of the older columns: the transfer's to_account column is added, every row keeping its cells.
+    Files.writeString(dir.resolve("transactions.csv"), "date,account,action,symbol,quantity,price,amount,fees,lot_id\n"
+        + "2025-12-31,fid-roth,deposit,,,,100.00,,\n");
+
+    CliRun run = CliRun.of("import", dir.toString(), MOVES.toString(), "--as-of", "2026-11-20");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("2026-07-01  broker   transfer               VTI            5  to fid-indiv",
+        "OFX corrections applied (2): DELETE of ofx:broker:C-11 by moves.qfx:90, REPLACE of ofx:broker:C-9 by moves.qfx:81",
+        "All 4 lines agree.");
+    assertThat(Files.readString(dir.resolve("transactions.csv"))).startsWith(
+        "date,account,action,symbol,quantity,price,amount,fees,lot_id,to_account\n2025-12-31,fid-roth,deposit,,,,100.00,,,\n")
+        .contains("2026-02-10,broker,buy,VTI,10,250.00,2500.00,,,\n2026-02-10,broker,sell,VTI,10,255.00,2550.00,,,\n"
+            + "2026-02-10,broker,withdrawal,,,,51.00,,,\n")
+        .endsWith("2026-07-01,broker,transfer,VTI,5,,,,,fid-indiv\n");
+
+    // The same-day sale is of the shares bought that morning: 2,550.00 - 2,500.00 = 50.00 short-term.
+    CliRun gains = CliRun.of("gains", dir.toString(), "--year", "2026");
+    assertThat(gains.status()).as(gains.err()).isZero();
+    assertThat(gains.out()).contains("10 sh VTI        broker   2026-02-10    2026-02-10     $2,550.00       $2,500.00", "$50.00",
+        "capital gain distributions $26.20");
+    // 5 of the 20 VTI bought on 2026-03-01 (basis 5,200.00) moved to fid-indiv with their basis: 1,300.00.
+    CliRun lots = CliRun.of("lots", dir.toString(), "--as-of", "2026-11-20");
+    assertThat(lots.status()).as(lots.err()).isZero();
+    assertThat(lots.out()).contains("fid-indiv  VTI     broker/VTI/2.1         5  2026-03-01  2026-03-01      $1,300.00");
+    assertThat(CliRun.of("reconcile", dir.toString(), MOVES.toString()).status()).isZero();
+  }
 }

@@ -102,7 +102,7 @@ public final class ImportService {
     if (!problems.isEmpty()) {
       return ImportPlan.failed(formats, problems, List.copyOf(unknown.values()));
     }
-    Set<String> corrected = corrected(corrections, rows, request.log(), notImported, problems);
+    Set<String> corrected = corrected(corrections, request.log(), problems);
     if (!problems.isEmpty()) {
       return ImportPlan.failed(formats, problems, List.copyOf(unknown.values()));
     }
@@ -225,8 +225,7 @@ public final class ImportService {
    *
    * @return the import ids of the corrected rows
    */
-  private static Set<String> corrected(List<Correction> corrections, List<NewRow> rows, ImportLog log, List<Note> notes,
-      List<Problem> problems) {
+  private static Set<String> corrected(List<Correction> corrections, ImportLog log, List<Problem> problems) {
     Set<String> out = new HashSet<>();
     Map<String, ImportLog.Entry> before = new HashMap<>();
     log.entries().forEach(e -> before.put(e.importId(), e));
@@ -238,14 +237,6 @@ public final class ImportService {
             "corrects (" + c.action() + ") a transaction imported before (" + c.corrected() + ", " + earlier.date() + ", from "
                 + earlier.file() + "); Keel does not change rows already in transactions.csv: remove that row and its line of "
                 + "imports.csv, then import again"));
-        continue;
-      }
-      if (earlier == null) {
-        boolean here = rows.stream().anyMatch(r -> r.importId().equals(c.corrected()));
-        notes.add(new Note(c.origin(), Optional.of(c.account().toString()), Optional.of(c.date()), c.what(),
-            (c.action().equals("DELETE") ? "deletes " : "replaces ") + c.corrected()
-                + (here ? ", which is not imported" : " (not in these files, and never imported)")
-                + (c.action().equals("REPLACE") ? "; this record is imported in its place" : "")));
       }
     }
     return out;
