@@ -198,7 +198,8 @@ class ImportCommandTest {
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out()).contains("2026-07-01  broker   transfer               VTI            5  to fid-indiv",
         "OFX corrections applied (2): DELETE of ofx:broker:C-11 by moves.qfx:90, REPLACE of ofx:broker:C-9 by moves.qfx:81",
-        "All 4 lines agree.");
+        "All 5 lines agree.");
+    assertThat(Files.readString(dir.resolve("lots.csv"))).contains("fid-indiv,ITOT,8,761.00,2017-06-12");
     assertThat(Files.readString(dir.resolve("transactions.csv"))).startsWith(
         "date,account,action,symbol,quantity,price,amount,fees,lot_id,to_account\n2025-12-31,fid-roth,deposit,,,,100.00,,,\n")
         .contains("2026-02-10,broker,buy,VTI,10,250.00,2500.00,,,\n2026-02-10,broker,sell,VTI,10,255.00,2550.00,,,\n"
@@ -213,7 +214,8 @@ class ImportCommandTest {
     // 5 of the 20 VTI bought on 2026-03-01 (basis 5,200.00) moved to fid-indiv with their basis: 1,300.00.
     CliRun lots = CliRun.of("lots", dir.toString(), "--as-of", "2026-11-20");
     assertThat(lots.status()).as(lots.err()).isZero();
-    assertThat(lots.out()).contains("fid-indiv  VTI     broker/VTI/2.1         5  2026-03-01  2026-03-01      $1,300.00");
+    assertThat(lots.out().replaceAll(" +", " ")).contains("fid-indiv VTI broker/VTI/2.1 5 2026-03-01 2026-03-01 $1,300.00",
+        "fid-indiv ITOT fid-indiv/ITOT/1 8 2017-06-12 2017-06-12 $761.00");
     assertThat(CliRun.of("reconcile", dir.toString(), MOVES.toString()).status()).isZero();
   }
 }

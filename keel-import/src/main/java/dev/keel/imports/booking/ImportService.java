@@ -130,7 +130,7 @@ public final class ImportService {
     lots.sort(Comparator.comparing((NewRow.NewLot l) -> l.lot().account().toString()).thenComparing(l -> l.lot().symbol().value())
         .thenComparing(l -> l.lot().acquired().orElse(LocalDate.MIN)).thenComparing(NewRow::importId));
     Map<AccountId, LocalDate> lotsAsOf = new HashMap<>(request.log().lotsAsOf());
-    lots.forEach(l -> lotsAsOf.merge(l.lot().account(), l.asOf(), (a, b) -> a.isAfter(b) ? a : b));
+    lots.stream().filter(l -> !l.transferredIn()).forEach(l -> lotsAsOf.merge(l.lot().account(), l.asOf(), (a, b) -> a.isAfter(b) ? a : b));
     List<NewRow.NewTransaction> kept = new ArrayList<>();
     for (NewRow.NewTransaction t : transactions) {
       LocalDate cutoff = lotsAsOf.get(t.transaction().account());
@@ -142,6 +142,7 @@ public final class ImportService {
       }
     }
     kept = dayOrder(kept, sequences);
+    lots = transferredLots(lots, data.transactions(), kept, notImported);
     List<NewRow.NewPrice> prices = prices(positions, request, data);
     List<Transaction> allTransactions = new ArrayList<>(data.transactions());
     kept.forEach(t -> allTransactions.add(t.transaction()));
@@ -237,6 +238,34 @@ public final class ImportService {
             "corrects (" + c.action() + ") a transaction imported before (" + c.corrected() + ", " + earlier.date() + ", from "
                 + earlier.file() + "); Keel does not change rows already in transactions.csv: remove that row and its line of "
                 + "imports.csv, then import again"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Keeps a lot transferred in from outside the household only when no earlier row of its account
+   * sells, moves or splits its symbol: lots.csv holds it from the start of the ledger, where such a
+   * row would wrongly relieve or rescale it. Those lots are noted for the user to record by hand.
+   */
+  private static List<NewRow.NewLot> transferredLots(List<NewRow.NewLot> lots, List<Transaction> existing,
+      List<NewRow.NewTransaction> added, List<Note> notes) {
+    List<Transaction> all = new ArrayList<>(existing);
+    added.forEach(t -> all.add(t.transaction()));
+    List<NewRow.NewLot> out = new ArrayList<>();
+    for (NewRow.NewLot l : lots) {
+      Optional<Transaction> earlier = !l.transferredIn() ? Optional.empty() : all.stream()
+          .filter(t -> t.date().isBefore(l.asOf()) && t.symbol().filter(l.lot().symbol()::equals).isPresent())
+          .filter(t -> t.action() == Action.SELL || t.action() == Action.TRANSFER || t.action() == Action.SPLIT)
+          .filter(t -> t.account() == null || t.account().equals(l.lot().account())).findFirst();
+      if (earlier.isPresent()) {
+        notes.add(new Note(l.origin(), Optional.of(l.lot().account().toString()), Optional.of(l.asOf()),
+            "TRANSFER IN " + l.lot().quantity().stripTrailingZeros().toPlainString() + " " + l.lot().symbol(),
+            "the account " + earlier.get().action().code() + "s " + l.lot().symbol() + " on " + earlier.get().date()
+                + ", before these shares came in; as a lot of lots.csv they would be " + (earlier.get().action() == Action.SPLIT
+                ? "split" : "relieved") + " by that row: record them by hand"));
+      } else {
+        out.add(l);
       }
     }
     return out;
@@ -339,7 +368,8 @@ public final class ImportService {
           t.origin().file()));
     }
     for (NewRow.NewLot l : plan.lots()) {
-      out.add(new ImportLog.Entry(l.importId(), Optional.of(l.lot().account()), l.asOf(), ImportLog.Kind.LOT, l.origin().file()));
+      out.add(new ImportLog.Entry(l.importId(), Optional.of(l.lot().account()), l.asOf(),
+          l.transferredIn() ? ImportLog.Kind.TRANSFERRED_LOT : ImportLog.Kind.LOT, l.origin().file()));
     }
     for (NewRow.NewPrice p : plan.prices()) {
       out.add(new ImportLog.Entry(p.importId(), Optional.empty(), p.date(), ImportLog.Kind.PRICE, p.origin().file()));

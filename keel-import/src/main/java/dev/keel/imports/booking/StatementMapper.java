@@ -257,10 +257,25 @@ final class StatementMapper {
     boolean in = a.kind() == ActivityKind.TRANSFER_IN;
     Optional<AccountId> other = a.facts().otherAccount().map(numbers::match).filter(m -> m.size() == 1).map(m -> m.get(0))
         .filter(o -> !o.equals(out.account()));
+    if (other.isEmpty() && in && a.facts().unitCost().isPresent() && a.facts().acquired().isPresent() && a.security().isPresent()
+        && a.quantity().filter(q -> q.signum() > 0).isPresent()) {
+      // Shares arriving from outside with their basis and purchase date: a lot of their own that keeps
+      // the original purchase date (a transfer is neither a sale nor a purchase); the basis, units x
+      // AVGCOSTBASIS, rounded to the cent as a lot's basis is kept.
+      Optional<Symbol> symbol = symbol(a.security().get(), a.origin(), true, unknown, out.problems());
+      if (symbol.isPresent()) {
+        BigDecimal basis = a.quantity().get().multiply(a.facts().unitCost().get()).setScale(2, java.math.RoundingMode.HALF_UP);
+        OpeningLot lot = new OpeningLot(out.account(), symbol.get(), a.quantity().get(), basis, a.facts().acquired(), false,
+            Optional.empty(), a.origin().source());
+        out.rows().add(new NewRow.NewLot(out.id(), lot, a.date(), BigDecimal.ZERO, a.origin(), true));
+      }
+      return;
+    }
     if (other.isEmpty()) {
       out.note(in
-          ? "shares received from outside the household: add them to lots.csv with their basis and acquisition date (the "
-              + "sending custodian's lot details), or import the sending account's statement if it is in the household"
+          ? "shares received from outside the household without their basis and purchase date (OFX AVGCOSTBASIS, DTPURCHASE): add "
+              + "them to lots.csv from the sending custodian's lot details, or import the sending account's statement if it is in "
+              + "the household"
           : "shares sent out of the household without a sale: Keel has no action for that; if they went to an account of the "
               + "household, import that account's statement too");
       return;

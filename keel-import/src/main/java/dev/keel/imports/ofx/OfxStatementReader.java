@@ -255,8 +255,10 @@ public final class OfxStatementReader {
       if (fitid.isEmpty() || date.isEmpty()) {
         return Optional.empty();
       }
+      Optional<BigDecimal> unitCost = name.equals("TRANSFER") ? decimal(body, "AVGCOSTBASIS", false).map(BigDecimal::abs) : Optional.empty();
+      Optional<LocalDate> purchased = name.equals("TRANSFER") ? date(body, "DTPURCHASE", false) : Optional.empty();
       ActivityFacts facts = new ActivityFacts(other, ratio, withheld, invtran.get().text("CORRECTFITID"),
-          invtran.get().text("CORRECTACTION"), time(invtran.get(), "DTTRADE"));
+          invtran.get().text("CORRECTACTION"), unitCost, purchased, time(invtran.get(), "DTTRADE"));
       return Optional.of(new Activity(origin(tran), Optional.of(account), fitid.get(), date.get(), kind, label, security,
           units.map(BigDecimal::abs), price, amount, fees, "", facts));
     }
@@ -286,7 +288,7 @@ public final class OfxStatementReader {
       };
       String label = "INVBANKTRAN " + type + s.text("NAME").map(n -> " " + n).orElse("");
       ActivityFacts facts = new ActivityFacts(Optional.empty(), Optional.empty(), BigDecimal.ZERO, s.text("CORRECTFITID"),
-          s.text("CORRECTACTION"), time(s, "DTPOSTED"));
+          s.text("CORRECTACTION"), Optional.empty(), Optional.empty(), time(s, "DTPOSTED"));
       return Optional.of(new Activity(origin(tran), Optional.of(account), fitid.get(), date.get(), kind, label,
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(amount.get().abs()), BigDecimal.ZERO, "", facts));
     }

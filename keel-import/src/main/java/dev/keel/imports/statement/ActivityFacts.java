@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param corrects the FITID of an earlier transaction this one corrects (OFX {@code CORRECTFITID})
  * @param correction what the correction does: {@code REPLACE} or {@code DELETE} (OFX {@code
  *     CORRECTACTION}); present exactly when {@code corrects} is
+ * @param unitCost for shares transferred in: their cost basis per share (OFX {@code AVGCOSTBASIS})
+ * @param acquired for shares transferred in: when they were bought (OFX {@code DTPURCHASE})
  * @param time the time of day the file gives ({@code HHMMSS} from an OFX {@code DTTRADE}), empty
  *     when it gives none; orders a day's activities
  */
@@ -24,10 +26,13 @@ public record ActivityFacts(
     BigDecimal withheld,
     Optional<String> corrects,
     Optional<String> correction,
+    Optional<BigDecimal> unitCost,
+    Optional<java.time.LocalDate> acquired,
     String time) {
 
   public static final ActivityFacts NONE =
-      new ActivityFacts(Optional.empty(), Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(), "");
+      new ActivityFacts(Optional.empty(), Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(), Optional.empty(),
+      Optional.empty(), "");
 
   public ActivityFacts {
     Objects.requireNonNull(otherAccount, "otherAccount");
@@ -38,6 +43,8 @@ public record ActivityFacts(
     }
     Objects.requireNonNull(corrects, "corrects");
     Objects.requireNonNull(correction, "correction");
+    Objects.requireNonNull(unitCost, "unitCost");
+    Objects.requireNonNull(acquired, "acquired");
     time = time == null ? "" : time;
   }
 }

@@ -64,7 +64,14 @@ class ImportMovesTest {
     // broker cash: 10,000 - 2,500 + 2,550 - 51 - 5,200 + 26.20 - 26.20 + 4 + 10 + 11 = 4,824.00; VTI 10 - 10 + 20 + 0.1 - 5 = 15.1.
     assertThat(plan.reconciliation()).extracting(d -> d.account() + " " + d.symbol() + " " + d.statement().stripTrailingZeros().toPlainString()
         + " " + d.ledger().stripTrailingZeros().toPlainString()).containsExactly(
-        "broker VTI 15.1 15.1", "broker cash 4824 4824", "fid-indiv VTI 5 5", "fid-indiv cash 0 0");
+        "broker VTI 15.1 15.1", "broker cash 4824 4824", "fid-indiv ITOT 8 8", "fid-indiv VTI 5 5", "fid-indiv cash 0 0");
+    // 8 ITOT received from another firm with AVGCOSTBASIS 95.125 and DTPURCHASE 2017-06-12: a lot of 8 x 95.125 = 761.00,
+    // acquired on the original purchase date, logged as a transferred lot (it leaves the account's earlier rows alone).
+    assertThat(plan.lots()).extracting(l -> l.lot().account() + " " + l.lot().symbol() + " " + l.lot().quantity().toPlainString() + " "
+        + l.lot().costBasis().toPlainString() + " " + l.lot().acquired().orElseThrow() + " " + l.asOf() + " " + l.transferredIn())
+        .containsExactly("fid-indiv ITOT 8 761.00 2017-06-12 2026-08-01 true");
+    assertThat(ImportService.entries(plan)).filteredOn(e -> e.kind() == ImportLog.Kind.TRANSFERRED_LOT).extracting(ImportLog.Entry::importId)
+        .containsExactly("ofx:fid-indiv:D-2");
   }
 
   @Test
@@ -75,7 +82,7 @@ class ImportMovesTest {
         .containsExactly("ofx:broker:C-11", "ofx:broker:C-9");
     HouseholdData after = Fixtures.apply(Fixtures.household(FIXTURE_HOUSEHOLD), first);
 
-    ImportPlan again = service.plan(new ImportRequest(after, Fixtures.numbers(FIXTURE_HOUSEHOLD), log, java.util.Set.of("VTI@2026-11-20"), List.of(moves()),
+    ImportPlan again = service.plan(new ImportRequest(after, Fixtures.numbers(FIXTURE_HOUSEHOLD), log, java.util.Set.of("VTI@2026-11-20", "ITOT@2026-11-20"), List.of(moves()),
         java.util.Optional.empty(), Fixtures.STATEMENT_DATE));
     assertThat(again.problems()).isEmpty();
     assertThat(again.addsNothing()).isTrue();
