@@ -258,7 +258,9 @@ final class Replay {
           account.taxable(), t.source());
       lot.award().ifPresent(award -> draft.employerStock(award, lotProceeds, relief.relievedWashAdjustment()));
       drafts.add(draft);
-      if (account.taxable() && relief.relievedBasis().compareTo(lotProceeds) > 0) {
+      // draft.basis: an ESPP sale's basis includes its ordinary income, so a sale above the price
+      // paid can still be a loss that the wash-sale rule applies to.
+      if (account.taxable() && draft.basis.compareTo(lotProceeds) > 0) {
         losses.add(draft);
       }
     }

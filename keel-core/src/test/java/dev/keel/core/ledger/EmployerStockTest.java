@@ -176,6 +176,24 @@ class EmployerStockTest {
     }
 
     @Test
+    void test_disqualifyingLossAboveThePricePaid_isWashedByAPurchase() {
+      // Sold at 45.00 with a basis of 50.00 a share (34.00 paid + 16.00 of wages): a loss of 500.00
+      // although the price is above what was paid. 100 M bought in joint 9 days later replace all
+      // the shares sold: the 500.00 is disallowed and added to their basis (4,400 + 500).
+      LedgerResult result = bought()
+          .sell("2024-03-01", "plan", "M", "100", "45")
+          .buy("2024-03-10", "joint", "M", "100", "44").lotId("J")
+          .replayOk();
+
+      Disposal sold = disposal(result, "E");
+      assertThat(sold.disallowed()).isEqualByComparingTo("500.00");
+      assertThat(sold.gain()).isEqualByComparingTo("0.00");
+      assertThat(sold.adjustmentCode()).isEqualTo("BW");
+      assertThat(sold.adjustment()).isEqualByComparingTo("-1100.00"); // 500 − 1,600
+      assertThat(lot(result, "J").costBasis()).isEqualByComparingTo("4900.00");
+    }
+
+    @Test
     void test_partialSale_sharesByShares() {
       // 40 of 100 sold qualifying at 60.00: wages min(40 × 6 = 240, 2,400 − 1,360 = 1,040) = 240;
       // basis 1,360 + 240 = 1,600; gain 800.00.
