@@ -217,5 +217,11 @@ class ImportCommandTest {
     assertThat(lots.out().replaceAll(" +", " ")).contains("fid-indiv VTI broker/VTI/2.1 5 2026-03-01 2026-03-01 $1,300.00",
         "fid-indiv ITOT fid-indiv/ITOT/1 8 2017-06-12 2017-06-12 $761.00");
     assertThat(CliRun.of("reconcile", dir.toString(), MOVES.toString()).status()).isZero();
+
+    // imports.csv keeps the transferred lot and the corrected ids: importing again adds nothing.
+    assertThat(Files.readString(dir.resolve("imports.csv"))).contains(",transferred_lot,", "ofx:broker:C-9,broker,2026-06-20,corrected,");
+    CliRun again = CliRun.of("import", dir.toString(), MOVES.toString(), "--as-of", "2026-11-20");
+    assertThat(again.status()).as(again.err()).isZero();
+    assertThat(again.out()).contains("Added 0 transactions, 0 opening lots, 0 prices.", "All 5 lines agree.");
   }
 }

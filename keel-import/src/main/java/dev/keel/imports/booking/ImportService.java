@@ -40,9 +40,13 @@ import java.util.Set;
  *       gives, is skipped as already imported.
  *   <li>An account whose opening lots come from a lot-details export dated D takes no transaction
  *       dated on or before D: the lots already hold their effect.
- *   <li>New transactions are booked in a canonical order within a day (cash in, income, sales,
- *       purchases, fees, cash out; then by import id), so that the ledger does not depend on the
- *       order of rows or files.
+ *   <li>New transactions are booked by date and, within a day of an account, in the statement's
+ *       own order (its times, or its rows read oldest first), so that a buy and a sale of the new
+ *       shares on one day book in that order; rows of one day that the file giving the day's order
+ *       lacks follow in a canonical order (cash in, transfers, splits, income, sales, purchases,
+ *       fees, cash out; then by import id). The ledger never depends on the order of the files.
+ *   <li>OFX corrections (CORRECTFITID/CORRECTACTION) drop the corrected transaction; correcting a
+ *       transaction an earlier import wrote is a problem.
  *   <li>Any problem (an unreadable file or row, an unknown account number, a traded security not
  *       in the policy, a row the ledger cannot book) stops the whole import.
  * </ul>

@@ -31,10 +31,13 @@ import java.util.Optional;
  * its import id and checks its securities against the policy.
  *
  * <p>Mapping: buy, sell and reinvest keep their meaning; a custodian's "reinvest shares" row after
- * its dividend row is a buy (the dividend row brought the cash in); dividend, interest, fee,
- * deposit and withdrawal move cash. Capital-gain distributions, return of capital, splits and
- * transfers are not imported yet: no ledger action books them faithfully, and booking them as
- * something else would make lots, gains or taxes silently wrong.
+ * its dividend row is a buy (the dividend row brought the cash in); dividend, qualified dividend,
+ * capital-gain distribution, interest, fee, deposit, withdrawal and return of capital move cash; a
+ * reinvested long-term distribution is the distribution and a buy; a sale with tax withheld is the
+ * sale and a withdrawal of the tax; a split with its ratio is a split of the account; a transfer
+ * between two accounts of the household is a transfer, and shares coming in from outside with
+ * their basis and purchase date a lot. What no ledger action books faithfully (a split without its
+ * ratio, shares leaving the household) is noted, never booked as something else.
  */
 final class StatementMapper {
 
