@@ -133,6 +133,21 @@ class ImportMovesTest {
         .containsExactly("VTI 15.1 20.1");
   }
 
+  @Test
+  void a_correction_action_other_than_replace_or_delete_is_a_problem_with_its_element_path() {
+    String text = new String(moves().content(), StandardCharsets.US_ASCII).replace("<CORRECTACTION>REPLACE", "<CORRECTACTION>UPDATE");
+    ImportPlan plan = service.plan(Fixtures.request(FIXTURE_HOUSEHOLD, ImportLog.EMPTY,
+        List.of(new StatementFile("moves.qfx", text.getBytes(StandardCharsets.US_ASCII)))));
+
+    assertThat(plan.problems()).singleElement().satisfies(p -> {
+      assertThat(p.file()).isEqualTo("moves.qfx");
+      assertThat(p.field()).isEqualTo("OFX/INVSTMTMSGSRSV1/INVSTMTTRNRS[1]/INVSTMTRS/INVTRANLIST/INCOME[4]/CORRECTACTION");
+      assertThat(p.value()).isEqualTo("UPDATE");
+      assertThat(p.message()).isEqualTo("must be REPLACE or DELETE when CORRECTFITID is given");
+    });
+    assertThat(plan.transactions()).isEmpty();
+  }
+
   /** The file as first sent: the correcting records removed. */
   private static StatementFile withoutCorrections(StatementFile file) {
     String text = new String(file.content(), StandardCharsets.US_ASCII);

@@ -99,15 +99,17 @@ class ImportServiceTest {
         // RETOFCAP: cash in, the basis of the BND lots lowered (Publication 550, "Nondividend Distributions").
         "2026-09-15 return_of_capital BND 3.10",
         "2026-10-01 sell BND 1459.60",
-        "2026-10-15 fee VTI 1.50");
+        "2026-10-15 fee VTI 1.50",
+        // A dividend reinvested in the money-market fund stays cash: a dividend, not a purchase.
+        "2026-10-31 dividend  0.02");
     assertThat(plan.notImported()).extracting(Note::what).containsExactly("TRANSFER IN 10 VTI", "BUYMF 1 31617H102 $1.00");
     // The 10 VTI come from another firm with their basis, but VTI was split in this account before they came: as a lot of
     // lots.csv (held from the start) the split would rescale them. They are left to the user.
     assertThat(plan.notImported().get(0).reason()).isEqualTo("the account splits VTI on 2026-07-01, before these shares came in; "
         + "as a lot of lots.csv they would be split by that row: record them by hand");
     assertThat(plan.lots()).isEmpty();
-    // Cash: 20,000 - 10,004.95 - 4,999.99 + 12.40 + 3.10 + 1,459.57 - 1.50 = 6,468.63, the statement's AVAILCASH
-    // 6,467.63 plus the 1.00 swept into the money-market fund. VTI: 40 bought, split 2:1 = 80; the 10 transferred
+    // Cash: 20,000 - 10,004.95 - 4,999.99 + 12.40 + 3.10 + 1,459.57 - 1.50 + 0.02 = 6,468.65, the statement's AVAILCASH
+    // 6,467.63 plus the 1.02 in the money-market fund (1.00 swept in, 0.02 of its dividend). VTI: 40 bought, split 2:1 = 80; the 10 transferred
     // in from outside the household are not booked.
     assertThat(plan.differences()).extracting(d -> d.symbol() + " " + d.statement().toPlainString() + " " + d.ledger().toPlainString())
         .containsExactly("VTI 90 80");

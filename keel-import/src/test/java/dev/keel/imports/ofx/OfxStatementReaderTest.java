@@ -56,7 +56,7 @@ class OfxStatementReaderTest {
     assertThat(s.format()).isEqualTo("OFX 2.x (XML)");
     assertThat(s.activities()).extracting(Activity::kind).containsExactly(ActivityKind.DEPOSIT, ActivityKind.BUY, ActivityKind.BUY,
         ActivityKind.REINVEST, ActivityKind.CAPITAL_GAIN_DISTRIBUTION, ActivityKind.SPLIT, ActivityKind.TRANSFER_IN,
-        ActivityKind.RETURN_OF_CAPITAL, ActivityKind.SELL, ActivityKind.CASH_SWEEP, ActivityKind.FEE);
+        ActivityKind.RETURN_OF_CAPITAL, ActivityKind.SELL, ActivityKind.CASH_SWEEP, ActivityKind.DIVIDEND, ActivityKind.FEE);
     // Buy of 40 VTI: TOTAL -10004.95 with a 4.95 commission: gross 10000.00; DTTRADE gives 09:30:00.
     Activity buy = s.activities().get(1);
     assertThat(buy.amount()).contains(new BigDecimal("10000.00"));
@@ -67,7 +67,7 @@ class OfxStatementReaderTest {
     assertThat(s.activities().get(5).facts().splitRatio()).contains("2:1");
     // The money-market fund (FIDELITY GOVERNMENT CASH RESERVES, no ticker) is cash: its position joins AVAILCASH.
     assertThat(s.positions()).extracting(p -> p.security().symbol().map(Object::toString).orElse("?")).containsExactly("VTI", "BND");
-    assertThat(s.cash()).extracting(c -> c.amount().toPlainString()).containsExactlyInAnyOrder("6467.63", "1.00");
+    assertThat(s.cash()).extracting(c -> c.amount().toPlainString()).containsExactlyInAnyOrder("6467.63", "1.02");
   }
 
   @Test
