@@ -3,6 +3,8 @@ package dev.keel.imports.booking;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.household.Account;
 import dev.keel.core.ledger.Action;
+import dev.keel.core.ledger.ActionTerms;
+import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.portfolio.HouseholdData;
@@ -92,10 +94,12 @@ public final class ImportService {
     List<MappedStatement.Resolved<PositionLine>> positions = new ArrayList<>();
     List<MappedStatement.Resolved<dev.keel.imports.statement.CashLine>> cash = new ArrayList<>();
     List<Correction> corrections = new ArrayList<>();
+    List<PendingSplit> pendingSplits = new ArrayList<>();
     for (Statement statement : statements) {
       MappedStatement mapped = mapper.map(statement);
       rows.addAll(mapped.rows());
       corrections.addAll(mapped.corrections());
+      pendingSplits.addAll(mapped.pendingSplits());
       notImported.addAll(mapped.notImported());
       notUnderstood.addAll(mapped.notUnderstood());
       mapped.unknownSecurities().forEach(s -> unknown.putIfAbsent(s.describe(), s));
@@ -147,6 +151,7 @@ public final class ImportService {
     }
     kept = dayOrder(kept, sequences);
     lots = transferredLots(lots, data.transactions(), kept, notImported);
+    kept = splits(pendingSplits, data, lots, kept, before, seen, lotsAsOf, already, notImported);
     List<NewRow.NewPrice> prices = prices(positions, request, data);
     List<Transaction> allTransactions = new ArrayList<>(data.transactions());
     kept.forEach(t -> allTransactions.add(t.transaction()));
@@ -273,6 +278,88 @@ public final class ImportService {
       }
     }
     return out;
+  }
+
+  /**
+   * Books the splits a CSV history gives as shares added: each at the start of its day, with the
+   * ratio {@code (held + added) : held}, held being the account's shares of the symbol the day
+   * before (after every row dated earlier, the splits before it included). A split found before, or
+   * on or before the account's opening lots, is skipped as the other rows are; one with no shares
+   * held before it is noted.
+   */
+  private List<NewRow.NewTransaction> splits(List<PendingSplit> pending, HouseholdData data, List<NewRow.NewLot> lots,
+      List<NewRow.NewTransaction> kept, Set<String> before, Set<String> seen, Map<AccountId, LocalDate> lotsAsOf, List<Note> already,
+      List<Note> notes) {
+    if (pending.isEmpty()) {
+      return kept;
+    }
+    List<PendingSplit> ordered = new ArrayList<>(pending);
+    ordered.sort(Comparator.comparing(PendingSplit::date).thenComparing(PendingSplit::importId));
+    List<NewRow.NewTransaction> out = new ArrayList<>(kept);
+    List<OpeningLot> allLots = new ArrayList<>(data.openingLots());
+    lots.forEach(l -> allLots.add(l.lot()));
+    for (PendingSplit p : ordered) {
+      Note note = new Note(p.origin(), Optional.of(p.account().toString()), Optional.of(p.date()), p.label() + " "
+          + p.added().stripTrailingZeros().toPlainString() + " " + p.symbol(), "");
+      if (before.contains(p.importId()) || !seen.add(p.importId())) {
+        already.add(withReason(note, before.contains(p.importId()) ? "already imported" : "also in another file of this import"));
+        continue;
+      }
+      LocalDate cutoff = lotsAsOf.get(p.account());
+      if (cutoff != null && !p.date().isAfter(cutoff)) {
+        notes.add(withReason(note, "on or before " + cutoff + ", the date of the account's opening lots, which already hold its effect"));
+        continue;
+      }
+      List<Transaction> earlier = new ArrayList<>(data.transactions());
+      out.stream().map(NewRow.NewTransaction::transaction).filter(t -> t.date().isBefore(p.date())).forEach(earlier::add);
+      earlier.removeIf(t -> !t.date().isBefore(p.date()));
+      BigDecimal held;
+      try {
+        LedgerResult books = engine.books(new HouseholdData(data.household(), data.policy(), allLots, earlier, data.prices()),
+            Optional.of(p.date().minusDays(1)), p.date().getYear());
+        held = books.account(p.account()).quantities().getOrDefault(p.symbol(), BigDecimal.ZERO);
+      } catch (InvalidInputException e) {
+        held = BigDecimal.ZERO;
+      }
+      if (held.signum() <= 0) {
+        notes.add(withReason(note, "the export gives the shares the split added, not its ratio, and the account held no "
+            + p.symbol() + " the day before; add a split row with its ratio (NEW:OLD) to transactions.csv"));
+        continue;
+      }
+      BigDecimal after = held.add(p.added());
+      Optional<ActionTerms.Split> ratio = ratio(after, held);
+      if (ratio.isEmpty()) {
+        notes.add(withReason(note, "the shares held (" + held.toPlainString() + ") and added give no split ratio Keel can write; "
+            + "add a split row with its ratio (NEW:OLD) to transactions.csv"));
+        continue;
+      }
+      Transaction t = new Transaction(p.date(), p.account(), Action.SPLIT, Optional.of(p.symbol()), Optional.empty(), Optional.empty(),
+          Optional.empty(), BigDecimal.ZERO, Optional.empty(), p.origin().source(), Optional.of(ratio.get()));
+      NewRow.NewTransaction row = new NewRow.NewTransaction(p.importId(), t, p.label(), p.origin(), 0);
+      int at = 0;
+      while (at < out.size() && out.get(at).transaction().date().isBefore(p.date())) {
+        at++;
+      }
+      out.add(at, row);
+    }
+    return out;
+  }
+
+  /** {@code after:held} as a split ratio, reduced to {@code r:1} when the quotient is exact with few decimals. */
+  private static Optional<ActionTerms.Split> ratio(BigDecimal after, BigDecimal held) {
+    try {
+      BigDecimal r = after.divide(held).stripTrailingZeros();
+      if (r.scale() <= 6) {
+        return ActionTerms.Split.parse(r.toPlainString() + ":1");
+      }
+    } catch (ArithmeticException e) {
+      // not a terminating decimal: keep the two quantities
+    }
+    return ActionTerms.Split.parse(after.stripTrailingZeros().toPlainString() + ":" + held.stripTrailingZeros().toPlainString());
+  }
+
+  private static Note withReason(Note note, String reason) {
+    return new Note(note.origin(), note.account(), note.date(), note.what(), reason);
   }
 
   private static List<Correction> dedupe(List<Correction> corrections) {

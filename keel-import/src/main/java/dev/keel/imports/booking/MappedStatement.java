@@ -16,7 +16,8 @@ record MappedStatement(
     List<Resolved<PositionLine>> positions,
     List<Resolved<CashLine>> cash,
     List<Problem> problems,
-    List<Correction> corrections) {
+    List<Correction> corrections,
+    List<PendingSplit> pendingSplits) {
 
   /** A statement item with the household account it belongs to. */
   record Resolved<T>(AccountId account, T item) {}

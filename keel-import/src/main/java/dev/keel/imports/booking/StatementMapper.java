@@ -61,6 +61,7 @@ final class StatementMapper {
     Map<String, SecurityRef> unknown = new LinkedHashMap<>();
     Map<String, Integer> occurrences = new HashMap<>();
     List<Correction> corrections = new ArrayList<>();
+    List<PendingSplit> pending = new ArrayList<>();
     Map<Activity, Integer> sequence = chronological(statement);
     for (Activity a : statement.activities()) {
       Optional<AccountId> account = account(a.accountNumber().or(statement::accountNumber), a.origin(), problems);
@@ -108,7 +109,7 @@ final class StatementMapper {
             out.cash(Action.RETURN_OF_CAPITAL, symbol, "");
           }
         }
-        case SPLIT -> split(a, out, unknown);
+        case SPLIT -> split(a, out, unknown, pending);
         case TRANSFER_IN, TRANSFER_OUT -> transfer(a, out, unknown);
         default -> {
           Optional<Symbol> symbol = a.security().flatMap(ref -> symbol(ref, a.origin(), false, unknown, problems));
@@ -149,7 +150,7 @@ final class StatementMapper {
       account(c.accountNumber().or(statement::accountNumber), c.origin(), problems)
           .ifPresent(acct -> cash.add(new MappedStatement.Resolved<>(acct, c)));
     }
-    return new MappedStatement(rows, notes, unread, List.copyOf(unknown.values()), positions, cash, problems, corrections);
+    return new MappedStatement(rows, notes, unread, List.copyOf(unknown.values()), positions, cash, problems, corrections, pending);
   }
 
   /**
@@ -224,14 +225,21 @@ final class StatementMapper {
   }
 
   /** A split the file gives the ratio of (OFX NUMERATOR:DENOMINATOR), in this account. */
-  private void split(Activity a, Rows out, Map<String, SecurityRef> unknown) {
+  private void split(Activity a, Rows out, Map<String, SecurityRef> unknown, List<PendingSplit> pending) {
     if (a.security().isEmpty()) {
       out.problems().add(a.origin().problem("SECID", null, "is missing; a split names its security"));
       return;
     }
     if (a.facts().splitRatio().isEmpty()) {
-      out.note("the export gives the shares the split added" + a.quantity().map(q -> " (" + q.stripTrailingZeros().toPlainString() + ")")
-          .orElse("") + ", not its ratio; add a split row with its ratio (NEW:OLD) to transactions.csv");
+      // A CSV history gives the shares the split added: the ratio comes from what the ledger holds.
+      Optional<Symbol> known = a.security().get().symbol().filter(securities::contains);
+      if (known.isPresent() && a.quantity().filter(q -> q.signum() > 0).isPresent()) {
+        pending.add(new PendingSplit(out.id(), out.account(), known.get(), a.date(), a.quantity().get(), a.label(), a.origin()));
+      } else {
+        out.note("the export gives the shares the split added" + a.quantity().map(q -> " (" + q.stripTrailingZeros().toPlainString()
+            + ")").orElse("") + ", not its ratio, and Keel holds no " + a.security().get().describe()
+            + "; add a split row with its ratio (NEW:OLD) to transactions.csv");
+      }
       return;
     }
     Optional<Symbol> symbol = symbol(a.security().get(), a.origin(), true, unknown, out.problems());

@@ -250,4 +250,20 @@ class ImportServiceTest {
     assertThat(ImportService.entries(plan)).filteredOn(e -> e.kind() == ImportLog.Kind.LOT).extracting(ImportLog.Entry::date)
         .containsOnly(LocalDate.of(2026, 6, 30));
   }
+
+  @Test
+  void a_csv_split_gives_the_shares_added_and_its_ratio_comes_from_the_shares_held_the_day_before() {
+    ImportPlan plan = service.plan(Fixtures.request(FIXTURE_HOUSEHOLD, ImportLog.EMPTY, List.of(
+        Fixtures.file(RESOURCES.resolve("csv").resolve("schwab-split.csv")))));
+
+    assertThat(plan.problems()).isEmpty();
+    // 10 VTI held on 2026-08-02, 30 added: (10 + 30) : 10 = 4:1 (Publication 550, "Stock splits": the basis is spread).
+    assertThat(plan.transactions()).extracting(t -> t.transaction().date() + " " + t.transaction().action().code()
+        + t.transaction().terms().map(x -> " " + x).orElse("")).containsExactly(
+        "2026-02-09 deposit", "2026-02-10 buy", "2026-08-03 split 4:1");
+    HouseholdData after = Fixtures.apply(Fixtures.household(FIXTURE_HOUSEHOLD), plan);
+    assertThat(HouseholdEngine.DEFAULT.books(after, Optional.of(LocalDate.of(2026, 11, 20)), 2026).lots())
+        .extracting(l -> l.symbol() + " " + l.quantity().stripTrailingZeros().toPlainString() + " " + l.costBasis().toPlainString())
+        .containsExactly("VTI 40 2500.00");
+  }
 }
