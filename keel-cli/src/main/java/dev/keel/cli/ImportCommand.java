@@ -51,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<StatementFile> statements = StatementFiles.read(files);
-    StatementFiles.folder(dir);
+    StatementFiles.requireFolder(dir);
     ImportPlan plan;
     // Held from reading the folder to writing it: two imports into one folder never interleave.
     try (ImportLock lock = dryRun ? null : ImportLock.acquire(dir)) {

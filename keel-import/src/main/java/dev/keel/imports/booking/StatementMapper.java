@@ -78,8 +78,9 @@ final class StatementMapper {
       }
       String what = describe(a);
       if (a.facts().corrects().isPresent()) {
-        // OFX CORRECTFITID/CORRECTACTION: this record replaces (REPLACE) or deletes (DELETE) the
-        // transaction the FI sent before under CORRECTFITID (OFX 2.1.1 §11.4.3 STMTTRN, §13.9.2.2 INVTRAN).
+        // OFX CORRECTFITID/CORRECTACTION (defined on STMTTRN, the banking chapter of the OFX
+        // specification; read on INVTRAN too when an FI puts them there): this record replaces
+        // (REPLACE) or deletes (DELETE) the transaction the FI sent before under CORRECTFITID.
         String action = a.facts().correction().orElse("").trim().toUpperCase(java.util.Locale.ROOT);
         if (!action.equals("REPLACE") && !action.equals("DELETE")) {
           problems.add(a.origin().problem("CORRECTACTION", a.facts().correction().orElse(null),

@@ -182,7 +182,7 @@ public final class OfxStatementReader {
         BigDecimal f = fees;
         amount = total.map(t -> t.add(f));
         need(body, "UNITS", units);
-        // TOTAL is the proceeds less fees and less the tax withheld (OFX 2.1.1 §13.9.2.4.3, INVSELL):
+        // TOTAL is the proceeds less fees and less the tax withheld (OFX specification, INVSELL):
         // the sale's gross adds both back; the withholding is cash paid to the tax authorities.
         withheld = decimal(body, "WITHHOLDING", false).map(BigDecimal::abs).orElse(BigDecimal.ZERO)
             .add(decimal(body, "STATEWITHHOLDING", false).map(BigDecimal::abs).orElse(BigDecimal.ZERO));

@@ -115,7 +115,7 @@ class GainsReportWriterTest {
     String csv = GainsReportWriter.csv(gains(2026));
 
     String[] lines = csv.split("\n");
-    assertThat(lines[0]).endsWith(",permanently_disallowed,box");
+    assertThat(lines[0]).endsWith(",permanently_disallowed,adjusted_basis,ordinary_income,box");
     assertThat(lines[1]).endsWith(",B");
     assertThat(lines[2]).endsWith(",E");
   }
