@@ -157,4 +157,27 @@ class CsvStatementReaderTest {
         "77771234 BND 100.0 8000.00 2018-04-02 0.00 2026-06-30",
         "77771234 BND 20.5 1528.00 2026-03-10 40.00 2026-06-30");
   }
+
+  /**
+   * Publication 550, "Capital Gain Distributions": a long-term distribution (Form 1099-DIV box 2a)
+   * is a long-term capital gain; a short-term one is reported as an ordinary dividend (box 1a).
+   */
+  @Test
+  void capital_gain_distributions_keep_their_character_and_short_term_ones_are_ordinary_dividends() {
+    assertThat(SchwabTransactions.kind("Long Term Cap Gain", BigDecimal.ONE, BigDecimal.ZERO)).isEqualTo(ActivityKind.CAPITAL_GAIN_DISTRIBUTION);
+    assertThat(SchwabTransactions.kind("Long Term Cap Gain Reinvest", BigDecimal.ONE, BigDecimal.ZERO))
+        .isEqualTo(ActivityKind.CAPITAL_GAIN_DISTRIBUTION);
+    assertThat(SchwabTransactions.kind("Short Term Cap Gain", BigDecimal.ONE, BigDecimal.ZERO)).isEqualTo(ActivityKind.DIVIDEND);
+    assertThat(SchwabTransactions.kind("Qualified Dividend", BigDecimal.ONE, BigDecimal.ZERO)).isEqualTo(ActivityKind.QUALIFIED_DIVIDEND);
+    assertThat(SchwabTransactions.kind("Return Of Capital", BigDecimal.ONE, BigDecimal.ZERO)).isEqualTo(ActivityKind.RETURN_OF_CAPITAL);
+    assertThat(FidelityTransactions.kind("LONG-TERM CAP GAIN VANGUARD TOTAL STK MKT ETF (VTI) (Cash)", "VTI", BigDecimal.ONE))
+        .isEqualTo(ActivityKind.CAPITAL_GAIN_DISTRIBUTION);
+    assertThat(FidelityTransactions.kind("SHORT-TERM CAP GAIN VANGUARD TOTAL STK MKT ETF (VTI) (Cash)", "VTI", BigDecimal.ONE))
+        .isEqualTo(ActivityKind.DIVIDEND);
+    assertThat(FidelityTransactions.kind("QUALIFIED DIVIDEND VANGUARD TOTAL STK MKT ETF (VTI) (Cash)", "VTI", BigDecimal.ONE))
+        .isEqualTo(ActivityKind.QUALIFIED_DIVIDEND);
+    assertThat(VanguardTransactions.kind("Capital gain (LT)", BigDecimal.ONE)).isEqualTo(ActivityKind.CAPITAL_GAIN_DISTRIBUTION);
+    assertThat(VanguardTransactions.kind("Capital gain (ST)", BigDecimal.ONE)).isEqualTo(ActivityKind.DIVIDEND);
+    assertThat(VanguardTransactions.kind("Return of capital", BigDecimal.ONE)).isEqualTo(ActivityKind.RETURN_OF_CAPITAL);
+  }
 }
