@@ -26,7 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {"Imports brokerage files (OFX/QFX downloads; Schwab, Fidelity and Vanguard CSV exports) into the household "
         + "folder: appends what is new to transactions.csv, lots.csv and prices.csv, all at once or not at all, and "
-        + "reconciles the statements' positions with the ledger. Importing a file again adds nothing. See docs/imports.md."})
+        + "reconciles the statements' positions with the ledger. Importing a file again adds nothing. See docs/imports.md.",
+        "Exit status: 0 when imported (a reconciliation that still differs is reported as DIFFERENCES and on the error stream), "
+        + "1 when another import into the folder is running, 2 for bad input (nothing written)."})
 final class ImportCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The household folder.")
