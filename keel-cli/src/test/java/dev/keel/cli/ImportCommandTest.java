@@ -224,4 +224,19 @@ class ImportCommandTest {
     assertThat(again.status()).as(again.err()).isZero();
     assertThat(again.out()).contains("Added 0 transactions, 0 opening lots, 0 prices.", "All 5 lines agree.");
   }
+
+  @Test
+  void a_new_transactions_csv_gets_the_columns_its_rows_need() throws IOException {
+    try (Stream<Path> files = Files.list(FIXTURE_HOUSEHOLD)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    CliRun run = CliRun.of("import", dir.toString(), MOVES.toString(), "--as-of", "2026-11-20");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(Files.readString(dir.resolve("transactions.csv"))).startsWith("date,account,action,symbol,quantity,price,amount,fees,lot_id,"
+        + "to_account\n").endsWith("2026-07-01,broker,transfer,VTI,5,,,,,fid-indiv\n");
+    assertThat(CliRun.of("lots", dir.toString(), "--as-of", "2026-11-20").out()).contains("fid-indiv");
+  }
 }

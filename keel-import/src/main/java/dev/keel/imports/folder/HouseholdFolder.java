@@ -166,12 +166,20 @@ public record HouseholdFolder(Path dir, HouseholdData data, AccountNumbers numbe
     List<String> header;
     Optional<String> headerLine = existing.flatMap(t -> t.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst());
     if (headerLine.isEmpty()) {
-      header = columns;
+      // A new file: the usual columns, and after them any the rows need (to_account, ratio).
+      header = new ArrayList<>(columns);
+      for (Map<String, String> row : rows) {
+        for (Map.Entry<String, String> cell : row.entrySet()) {
+          if (!cell.getValue().isEmpty() && !header.contains(cell.getKey())) {
+            header.add(cell.getKey());
+          }
+        }
+      }
       out.append(existing.orElse(""));
       if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
         out.append('\n');
       }
-      out.append(String.join(",", columns)).append('\n');
+      out.append(String.join(",", header)).append('\n');
     } else {
       header = header(headerLine.get());
       out.append(existing.get());
