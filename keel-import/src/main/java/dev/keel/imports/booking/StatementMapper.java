@@ -285,9 +285,9 @@ final class StatementMapper {
     }
     if (other.isEmpty()) {
       out.note(in
-          ? "shares received from outside the household without their basis and purchase date (OFX AVGCOSTBASIS, DTPURCHASE): add "
-              + "them to lots.csv from the sending custodian's lot details, or import the sending account's statement if it is in "
-              + "the household"
+          ? "shares received from outside the household, and the file gives no basis and purchase date for them: add them to "
+              + "lots.csv from the sending custodian's lot details, or import the sending account's statement if it is in the "
+              + "household"
           : "shares sent out of the household without a sale: Keel has no action for that; if they went to an account of the "
               + "household, import that account's statement too");
       return;
