@@ -82,7 +82,8 @@ public final class AuditLog {
     long expectedSeq = 1;
     for (AuditEvent e : events) {
       if (e.seq() != expectedSeq) {
-        breaks.add("event " + expectedSeq + (e.seq() > expectedSeq ? " to " + (e.seq() - 1) : "") + " is missing");
+        breaks.add(e.seq() - 1 > expectedSeq ? "events " + expectedSeq + " to " + (e.seq() - 1) + " are missing"
+            : "event " + expectedSeq + " is missing");
       }
       if (!e.prevHash().equals(prev)) {
         breaks.add("event " + e.seq() + " does not follow the event before it (previous hash differs)");
