@@ -11,6 +11,7 @@ import dev.keel.io.read.Loaded;
 import dev.keel.io.read.PricesCsvLoader;
 import dev.keel.io.read.TransactionsCsvLoader;
 import dev.keel.store.audit.AuditLog;
+import dev.keel.store.proposal.ExecutionSettings;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -71,9 +72,14 @@ public final class HouseholdStore {
    */
   public ImportOutcome importFolder(HouseholdId id, FolderFiles files, String actor) {
     Loaded<HouseholdData> loaded = HouseholdFolderLoader.loadAndCheck(files.source("the import"), engine);
-    if (!loaded.ok()) {
-      return new ImportOutcome.Rejected(loaded.problems().isEmpty()
-          ? List.of(Problem.ofFile(HouseholdFolderLoader.HOUSEHOLD, "could not be loaded")) : loaded.problems());
+    List<Problem> problems = new ArrayList<>(loaded.problems());
+    if (loaded.value().isPresent()) {
+      files.find(HouseholdFolderLoader.POLICY)
+          .ifPresent(policy -> problems.addAll(ExecutionSettings.load(HouseholdFolderLoader.POLICY, policy).problems()));
+    }
+    if (!loaded.ok() || !problems.isEmpty()) {
+      return new ImportOutcome.Rejected(problems.isEmpty()
+          ? List.of(Problem.ofFile(HouseholdFolderLoader.HOUSEHOLD, "could not be loaded")) : problems);
     }
     HouseholdData data = loaded.value().get();
     List<PriceRow> prices = priceRows(files.find(HouseholdFolderLoader.PRICES).orElse(null));
@@ -162,7 +168,9 @@ public final class HouseholdStore {
       throw new StoredDataException(id, loaded.problems());
     }
     int version = policyInForce(h, id, asOf).map(PolicyRow::version).orElseThrow();
-    return Optional.of(new StoredHousehold(id, loaded.value().get(), version, fingerprint(files.get())));
+    ExecutionSettings execution = ExecutionSettings.load(HouseholdFolderLoader.POLICY,
+        files.get().find(HouseholdFolderLoader.POLICY).orElseThrow()).value().orElse(ExecutionSettings.DEFAULT);
+    return Optional.of(new StoredHousehold(id, loaded.value().get(), version, fingerprint(files.get()), execution));
   }
 
   /** The household's name, or empty when it is not stored. */
@@ -256,8 +264,12 @@ public final class HouseholdStore {
   /** Stores a new policy version in force from {@code effective}; checked by the policy loader first. */
   public ImportOutcome addPolicyVersion(HouseholdId id, String policyYaml, LocalDate effective, String actor) {
     Loaded<?> parsed = dev.keel.io.read.PolicyYamlLoader.load(HouseholdFolderLoader.POLICY, new StringReader(policyYaml));
-    if (!parsed.ok()) {
-      return new ImportOutcome.Rejected(parsed.problems());
+    List<Problem> problems = new ArrayList<>(parsed.problems());
+    if (parsed.ok()) {
+      problems.addAll(ExecutionSettings.load(HouseholdFolderLoader.POLICY, policyYaml).problems());
+    }
+    if (!parsed.ok() || !problems.isEmpty()) {
+      return new ImportOutcome.Rejected(problems);
     }
     return jdbi.inTransaction(h -> {
       if (h.createQuery("SELECT id FROM household WHERE id = :id FOR UPDATE").bind("id", id.value())

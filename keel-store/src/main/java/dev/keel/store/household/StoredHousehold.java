@@ -8,11 +8,13 @@ import java.util.Objects;
  * force that day, and the fingerprint of the books (household, that policy, lots, transactions;
  * prices excluded) so that a later check can tell whether they changed.
  */
-public record StoredHousehold(HouseholdId id, HouseholdData data, int policyVersion, String fingerprint) {
+public record StoredHousehold(HouseholdId id, HouseholdData data, int policyVersion, String fingerprint,
+    dev.keel.store.proposal.ExecutionSettings execution) {
 
   public StoredHousehold {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(execution, "execution");
   }
 }
