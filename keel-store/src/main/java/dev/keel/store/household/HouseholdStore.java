@@ -71,6 +71,11 @@ public final class HouseholdStore {
    * stored).
    */
   public ImportOutcome importFolder(HouseholdId id, FolderFiles files, String actor) {
+    return importFolder(id, files, actor, Optional.empty());
+  }
+
+  /** As {@link #importFolder(HouseholdId, FolderFiles, String)}, and assigns the household to a user in the same transaction. */
+  public ImportOutcome importFolder(HouseholdId id, FolderFiles files, String actor, Optional<String> assignToUserId) {
     Loaded<HouseholdData> loaded = HouseholdFolderLoader.loadAndCheck(files.source("the import"), engine);
     List<Problem> problems = new ArrayList<>(loaded.problems());
     if (loaded.value().isPresent()) {
@@ -109,6 +114,8 @@ public final class HouseholdStore {
         insertTransaction(h, id, seq, seq, t, null, actor, now);
       }
       putPrices(h, prices);
+      assignToUserId.ifPresent(user -> h.createUpdate("INSERT INTO user_household (user_id, household_id) VALUES (:u, :h)")
+          .bind("u", user).bind("h", id.value()).execute());
       Map<String, Object> state = new LinkedHashMap<>();
       state.put("name", data.household().name());
       state.put("opening_lots", data.openingLots().size());

@@ -17,12 +17,14 @@ import java.util.Optional;
  *   mode: auto            # dry_run | approve | auto; default approve
  *   notice_hours: 24      # auto: approved this long after the proposal is made, unless vetoed
  *   dry_run_until: 2027-03-01   # until this date (exclusive) every proposal is a dry run
+ *   client_approves: false      # whether the household's client users may approve (advisors always may)
  * </pre>
  */
-public record ExecutionSettings(ExecutionMode mode, int noticeHours, Optional<LocalDate> dryRunUntil) {
+public record ExecutionSettings(ExecutionMode mode, int noticeHours, Optional<LocalDate> dryRunUntil,
+    boolean clientApproves) {
 
-  public static final ExecutionSettings DEFAULT = new ExecutionSettings(ExecutionMode.APPROVE, 24, Optional.empty());
-  private static final List<String> KEYS = List.of("mode", "notice_hours", "dry_run_until");
+  public static final ExecutionSettings DEFAULT = new ExecutionSettings(ExecutionMode.APPROVE, 24, Optional.empty(), false);
+  private static final List<String> KEYS = List.of("mode", "notice_hours", "dry_run_until", "client_approves");
 
   public ExecutionSettings {
     if (noticeHours < 0) {
@@ -51,11 +53,14 @@ public record ExecutionSettings(ExecutionMode mode, int noticeHours, Optional<Lo
     Optional<ExecutionMode> mode = map.cell("mode").blank() ? Optional.of(DEFAULT.mode())
         : map.cell("mode").oneOf(ExecutionMode::find, "dry_run, approve or auto");
     Optional<Integer> notice = map.cell("notice_hours").blank() ? Optional.of(DEFAULT.noticeHours())
-        : map.cell("notice_hours").wholeNumber();
+        : map.cell("notice_hours").wholeNumber()
+            .flatMap(n -> n >= 0 ? Optional.of(n) : map.cell("notice_hours").fail("must not be negative"));
     Optional<LocalDate> until = map.cell("dry_run_until").date();
-    if (!problems.isEmpty() || mode.isEmpty() || notice.isEmpty()) {
+    Optional<Boolean> clientApproves = map.cell("client_approves").blank() ? Optional.of(false)
+        : map.cell("client_approves").bool();
+    if (!problems.isEmpty() || mode.isEmpty() || notice.isEmpty() || clientApproves.isEmpty()) {
       return Loaded.failed(problems);
     }
-    return Loaded.of(new ExecutionSettings(mode.get(), notice.get(), until), problems);
+    return Loaded.of(new ExecutionSettings(mode.get(), notice.get(), until, clientApproves.get()), problems);
   }
 }

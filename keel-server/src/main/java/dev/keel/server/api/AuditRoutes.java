@@ -1,0 +1,96 @@
+package dev.keel.server.api;
+
+import dev.keel.store.access.Role;
+import dev.keel.store.access.User;
+import dev.keel.store.audit.AuditEvent;
+import dev.keel.store.audit.AuditLog;
+import dev.keel.store.household.HouseholdId;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The audit trail: GET /api/audit?household=&from=&to=[&format=csv] (dates are UTC days; to is
+ * inclusive) and GET /api/audit/verify. Non-admins see only their households' events.
+ */
+final class AuditRoutes {
+
+  private final Services services;
+  private final Auth auth;
+
+  AuditRoutes(Services services, Auth auth) {
+    this.services = services;
+    this.auth = auth;
+  }
+
+  void register(Router router) {
+    router.get("/api/audit", this::list);
+    router.get("/api/audit/verify", this::verify);
+  }
+
+  private void list(Context ctx) {
+    User user = Auth.user(ctx);
+    Optional<HouseholdId> household = Optional.ofNullable(ctx.queryParam("household")).map(h -> auth.household(ctx, h));
+    if (household.isEmpty() && user.role() != Role.ADMIN) {
+      if (user.households().size() != 1) {
+        throw ApiProblem.badRequest("household", null, "is needed: name one of your households");
+      }
+      household = Optional.of(user.households().iterator().next());
+    }
+    Optional<Instant> from = Bodies.date("from", ctx.queryParam("from")).map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC));
+    Optional<Instant> to = Bodies.date("to", ctx.queryParam("to"))
+        .map(d -> d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    List<AuditEvent> events = services.store().audit().list(services.store().database().jdbi(),
+        household.map(HouseholdId::value), from, to);
+    if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
+      StringBuilder csv = new StringBuilder("seq,at,actor,action,entity_type,entity_id,household,state,hash\n");
+      for (AuditEvent e : events) {
+        csv.append(e.seq()).append(',').append(e.at()).append(',').append(cell(e.actor())).append(',')
+            .append(e.action()).append(',').append(e.entityType()).append(',').append(cell(e.entityId())).append(',')
+            .append(e.householdId() == null ? "" : e.householdId()).append(',').append(cell(e.state())).append(',')
+            .append(e.hash()).append('\n');
+      }
+      ctx.contentType("text/csv");
+      ctx.result(csv.toString());
+      return;
+    }
+    List<Map<String, Object>> rows = events.stream().map(e -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("seq", e.seq());
+      m.put("at", e.at());
+      m.put("actor", e.actor());
+      m.put("action", e.action());
+      m.put("entity_type", e.entityType());
+      m.put("entity_id", e.entityId());
+      m.put("household", e.householdId());
+      m.put("state", Bodies.map(e.state().startsWith("{") ? e.state() : "{\"text\":" + quote(e.state()) + "}"));
+      m.put("hash", e.hash());
+      return m;
+    }).toList();
+    Bodies.json(ctx, 200, Map.of("events", rows));
+  }
+
+  private void verify(Context ctx) {
+    Auth.requireRole(ctx, Role.ADMIN, Role.ADVISOR);
+    AuditLog.Verification v = services.store().audit().verify(services.store().database().jdbi());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ok", v.ok());
+    m.put("events", v.events());
+    m.put("breaks", v.breaks());
+    Bodies.json(ctx, 200, m);
+  }
+
+  private static String cell(String value) {
+    return value.contains(",") || value.contains("\"") || value.contains("\n")
+        ? '"' + value.replace("\"", "\"\"") + '"' : value;
+  }
+
+  private static String quote(String text) {
+    return dev.keel.io.report.Json.write(text).trim();
+  }
+}
