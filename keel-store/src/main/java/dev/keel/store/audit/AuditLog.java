@@ -51,6 +51,14 @@ public final class AuditLog {
     return new AuditEvent(seq, at, actor, action, entityType, entityId, householdId, json, head.hash(), hash);
   }
 
+  /**
+   * Locks the chain head until the caller's transaction ends, as an append does. A writer of shared
+   * rows (prices) takes it first so that such writers run one after another.
+   */
+  public static void lockChain(Handle handle) {
+    handle.createQuery("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
+  }
+
   /** Every event of the period (either bound may be null), optionally of one household, in order. */
   public List<AuditEvent> list(Jdbi jdbi, Optional<String> householdId, Optional<Instant> from, Optional<Instant> to) {
     StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE 1 = 1");

@@ -491,7 +491,13 @@ public final class HouseholdStore {
   }
 
   private static void putPrices(Handle h, List<PriceRow> rows) {
-    // Delete then insert: portable across both databases (their upsert syntaxes differ).
+    if (rows.isEmpty()) {
+      return;
+    }
+    // Delete then insert is portable across both databases (their upsert syntaxes differ), but two
+    // writers of the same new price would both insert it: price writers queue on the audit chain's
+    // head row, which this transaction locks anyway to record what it did.
+    AuditLog.lockChain(h);
     for (PriceRow p : rows) {
       if (p.date() == null) {
         h.createUpdate("DELETE FROM undated_price WHERE symbol = :s").bind("s", p.symbol()).execute();

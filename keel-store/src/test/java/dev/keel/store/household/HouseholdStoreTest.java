@@ -198,6 +198,26 @@ class HouseholdStoreTest {
       assertThat(((ImportOutcome.Rejected) bad).problems().get(0).line()).isEqualTo(2);
     }
 
+    @Test
+    void concurrentImports_ofTheSamePrices_allSucceed() throws Exception {
+      // Regression: two imports inserting the same new price raced (delete, delete, insert, insert)
+      // and one failed on the primary key.
+      HouseholdStore store = store();
+      FolderFiles rivera = Examples.files("rivera");
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      List<java.util.concurrent.Future<ImportOutcome>> outcomes = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        HouseholdId id = HouseholdId.of("rivera-" + i);
+        outcomes.add(pool.submit(() -> store.importFolder(id, rivera, "test")));
+      }
+      for (var outcome : outcomes) {
+        assertThat(outcome.get()).isInstanceOf(ImportOutcome.Stored.class);
+      }
+      pool.shutdown();
+      assertThat(store.list()).hasSize(12);
+      assertThat(audit.verify(database().jdbi()).ok()).isTrue();
+    }
+
     int count(String table) {
       return database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
     }
