@@ -24,8 +24,11 @@ public final class KeelServer implements AutoCloseable {
   private final ScanRunner scans;
   private final KeelApi api;
   private final Optional<DailyScan> daily;
+  private final AlertDispatcher alerts;
 
-  private KeelServer(Database database, Store store, ScanRunner scans, KeelApi api, Optional<DailyScan> daily) {
+  private KeelServer(Database database, Store store, ScanRunner scans, KeelApi api, Optional<DailyScan> daily,
+      AlertDispatcher alerts) {
+    this.alerts = alerts;
     this.database = database;
     this.store = store;
     this.scans = scans;
@@ -49,8 +52,10 @@ public final class KeelServer implements AutoCloseable {
     api.app().start(config.host(), config.port());
     Optional<DailyScan> daily = config.scanAt().map(at -> new DailyScan(scans, clock, at));
     daily.ifPresent(DailyScan::start);
+    AlertDispatcher alerts = new AlertDispatcher(store.alerts(), new WebhookSender());
+    alerts.start(2000);
     LOG.info("keel server listening on http://{}:{} database={}", config.host(), api.app().port(), database.describe());
-    return new KeelServer(database, store, scans, api, daily);
+    return new KeelServer(database, store, scans, api, daily, alerts);
   }
 
   public int port() {
@@ -65,6 +70,10 @@ public final class KeelServer implements AutoCloseable {
     return scans;
   }
 
+  public AlertDispatcher alerts() {
+    return alerts;
+  }
+
   public KeelApi api() {
     return api;
   }
@@ -73,6 +82,7 @@ public final class KeelServer implements AutoCloseable {
   public void close() {
     LOG.info("keel server stopping");
     daily.ifPresent(DailyScan::close);
+    alerts.close();
     api.app().stop();
     scans.close();
     database.close();

@@ -2,6 +2,7 @@ package dev.keel.store;
 
 import dev.keel.core.portfolio.HouseholdEngine;
 import dev.keel.store.access.UserStore;
+import dev.keel.store.alert.AlertStore;
 import dev.keel.store.audit.AuditLog;
 import dev.keel.store.household.HouseholdStore;
 import dev.keel.store.proposal.ProposalService;
@@ -23,6 +24,7 @@ public final class Store {
   private final UserStore users;
   private final ProposalService proposals;
   private final Scanner scanner;
+  private final AlertStore alerts;
 
   public Store(Database database, HouseholdEngine engine, Clock clock, BigDecimal priceTolerance, String worker) {
     this.database = database;
@@ -30,9 +32,10 @@ public final class Store {
     this.audit = new AuditLog(clock);
     this.households = new HouseholdStore(database.jdbi(), engine, audit, clock);
     this.users = new UserStore(database.jdbi(), audit, clock);
+    this.alerts = new AlertStore(database.jdbi(), clock);
     this.proposals = new ProposalService(households, new ProposalStore(database.jdbi()), engine, audit, clock,
-        priceTolerance);
-    this.scanner = new Scanner(database.jdbi(), households, proposals, engine, audit, clock, worker);
+        priceTolerance, alerts);
+    this.scanner = new Scanner(database.jdbi(), households, proposals, engine, audit, clock, worker, alerts);
   }
 
   public Store(Database database, HouseholdEngine engine, Clock clock) {
@@ -61,6 +64,10 @@ public final class Store {
 
   public ProposalService proposals() {
     return proposals;
+  }
+
+  public AlertStore alerts() {
+    return alerts;
   }
 
   public Scanner scanner() {

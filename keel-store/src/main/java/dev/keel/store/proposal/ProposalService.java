@@ -41,13 +41,15 @@ public final class ProposalService {
   private final AuditLog audit;
   private final Clock clock;
   private final BigDecimal priceTolerance;
+  private final dev.keel.store.alert.AlertStore alerts;
 
   /**
    * @param priceTolerance the largest relative price move (e.g. 0.02 for 2%) between a proposal and
    *     its approval that keeps the proposal valid
    */
   public ProposalService(HouseholdStore households, ProposalStore proposals, HouseholdEngine engine, AuditLog audit,
-      Clock clock, BigDecimal priceTolerance) {
+      Clock clock, BigDecimal priceTolerance, dev.keel.store.alert.AlertStore alerts) {
+    this.alerts = alerts;
     this.households = households;
     this.proposals = proposals;
     this.engine = engine;
@@ -92,6 +94,9 @@ public final class ProposalService {
     approveAfter.ifPresent(a -> state.put("approve_after", a));
     state.put("proposal", ProposalWriter.toMap(proposal));
     audit.append(h, actor, "proposal.created", "proposal", row.id(), stored.id().value(), state);
+    if (!proposal.trades().isEmpty()) {
+      raiseCreated(h, row, proposal);
+    }
     return row;
   }
 
@@ -124,6 +129,9 @@ public final class ProposalService {
         }
         audit.append(h, actor, "proposal.superseded", "proposal", id, p.household().value(),
             Map.of("status", "superseded", "why", stale.get(), "superseded_by", fresh.id()));
+        alerts.raise(h, p.household().value(), dev.keel.store.alert.AlertKind.PROPOSAL_SUPERSEDED,
+            "Proposal " + id + " was superseded: " + stale.get(),
+            Map.of("proposal", id, "superseded_by", fresh.id(), "why", stale.get()));
         return new Decision.Superseded(proposals.find(h, id).orElseThrow(), fresh, stale.get());
       }
       return decide(h, p, version, ProposalStatus.APPROVED, "proposal.approved", actor, null);
@@ -225,6 +233,28 @@ public final class ProposalService {
       }
     }
     return Optional.empty();
+  }
+
+  /** The alert a new proposal raises: ready (dry run), approval needed, or trading soon (auto). */
+  private void raiseCreated(Handle h, StoredProposal row, Proposal proposal) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("proposal", row.id());
+    details.put("as_of", row.asOf().toString());
+    details.put("mode", row.mode().code());
+    details.put("trades", row.tradeCount());
+    details.put("summary", proposal.summary());
+    details.put("estimated_tax", proposal.tax().estimatedTax());
+    row.approveAfter().ifPresent(a -> details.put("approve_after", a));
+    String household = row.household().value();
+    switch (row.mode()) {
+      case DRY_RUN -> alerts.raise(h, household, dev.keel.store.alert.AlertKind.PROPOSAL_READY,
+          "Dry-run proposal for " + household + ": " + proposal.summary(), details);
+      case APPROVE -> alerts.raise(h, household, dev.keel.store.alert.AlertKind.APPROVAL_NEEDED,
+          "Proposal for " + household + " needs approval: " + proposal.summary(), details);
+      case AUTO -> alerts.raise(h, household, dev.keel.store.alert.AlertKind.TRADING_SOON,
+          "Proposal for " + household + " will be approved at " + row.approveAfter().orElse("?") + " unless vetoed: "
+              + proposal.summary(), details);
+    }
   }
 
   private String now() {

@@ -49,10 +49,12 @@ public final class Scanner {
   private final AuditLog audit;
   private final Clock clock;
   private final String worker;
+  private final dev.keel.store.alert.AlertStore alerts;
 
   /** @param worker names this process in results and logs (e.g. host and pid) */
   public Scanner(Jdbi jdbi, HouseholdStore households, ProposalService proposals, HouseholdEngine engine, AuditLog audit,
-      Clock clock, String worker) {
+      Clock clock, String worker, dev.keel.store.alert.AlertStore alerts) {
+    this.alerts = alerts;
     this.jdbi = jdbi;
     this.households = households;
     this.proposals = proposals;
@@ -164,6 +166,8 @@ public final class Scanner {
         if (updated == 1) {
           audit.append(h, "system", "scan.household_failed", "scan_result", id.value() + "/" + asOf, id.value(),
               Map.of("status", "failed", "problem", why));
+          alerts.raise(h, id.value(), dev.keel.store.alert.AlertKind.SCAN_FAILED,
+              "The scan of " + id + " as of " + asOf + " failed: " + why, Map.of("as_of", asOf.toString(), "problem", why));
         }
       });
       return true;
