@@ -52,6 +52,7 @@ public final class HouseholdStore {
   private final HouseholdEngine engine;
   private final AuditLog audit;
   private final Clock clock;
+  private final LoadedCache cache = new LoadedCache(500);
 
   public HouseholdStore(Jdbi jdbi, HouseholdEngine engine, AuditLog audit, Clock clock) {
     this.jdbi = jdbi;
@@ -165,6 +166,27 @@ public final class HouseholdStore {
 
   /** As {@link #load(HouseholdId, LocalDate)}, inside the caller's transaction. */
   public Optional<StoredHousehold> load(Handle h, HouseholdId id, LocalDate asOf) {
+    // The engine's input depends on the as-of date only through the policy version in force (the
+    // ledger and prices are filtered by date in the engine), but the key keeps the date anyway:
+    // simple, and a household is rarely read on many dates at once.
+    Optional<long[]> revisions = h.createQuery("SELECT h.revision, p.revision FROM household h, price_revision p "
+            + "WHERE h.id = :id AND p.id = 1")
+        .bind("id", id.value()).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne();
+    if (revisions.isEmpty()) {
+      return Optional.empty();
+    }
+    int policyVersion = policyInForce(h, id, asOf).map(PolicyRow::version).orElseThrow();
+    LoadedCache.Key key = new LoadedCache.Key(id, revisions.get()[0], revisions.get()[1], policyVersion, asOf);
+    Optional<StoredHousehold> cached = cache.find(key);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    Optional<StoredHousehold> loaded = loadUncached(h, id, asOf);
+    loaded.ifPresent(value -> cache.put(key, value));
+    return loaded;
+  }
+
+  private Optional<StoredHousehold> loadUncached(Handle h, HouseholdId id, LocalDate asOf) {
     Optional<FolderFiles> files = render(h, id, Optional.of(asOf));
     if (files.isEmpty()) {
       return Optional.empty();
@@ -251,6 +273,7 @@ public final class HouseholdStore {
       }
       int seq = rows.stream().mapToInt(TransactionRow::seq).max().orElse(0);
       String now = now();
+      bumpRevision(h, id);
       for (Transaction t : added) {
         seq++;
         insertTransaction(h, id, seq, position, t, corrects.orElse(null), actor, now);
@@ -292,6 +315,7 @@ public final class HouseholdStore {
             effective.toString(), "already has a policy version; choose another date")));
       }
       insertPolicy(h, id, version, effective, policyYaml, actor, now());
+      bumpRevision(h, id);
       audit.append(h, actor, "policy.version_added", "policy", id.value() + "/" + version, id.value(),
           Map.of("version", version, "effective_date", effective.toString(), "sha256", sha256(policyYaml)));
       return new ImportOutcome.Stored(id, 1);
@@ -433,6 +457,10 @@ public final class HouseholdStore {
     return rows.stream().filter(r -> !corrected.contains(r.seq())).toList();
   }
 
+  private static void bumpRevision(Handle h, HouseholdId id) {
+    h.createUpdate("UPDATE household SET revision = revision + 1 WHERE id = :id").bind("id", id.value()).execute();
+  }
+
   private static void insertPolicy(Handle h, HouseholdId id, int version, LocalDate effective, String yaml, String actor,
       String now) {
     h.createUpdate("INSERT INTO policy_version (household_id, version, effective_date, policy_yaml, created_at, created_by) "
@@ -498,6 +526,7 @@ public final class HouseholdStore {
     // writers of the same new price would both insert it: price writers queue on the audit chain's
     // head row, which this transaction locks anyway to record what it did.
     AuditLog.lockChain(h);
+    h.createUpdate("UPDATE price_revision SET revision = revision + 1 WHERE id = 1").execute();
     for (PriceRow p : rows) {
       if (p.date() == null) {
         h.createUpdate("DELETE FROM undated_price WHERE symbol = :s").bind("s", p.symbol()).execute();
