@@ -64,6 +64,16 @@ final class ServeCommand implements Callable<Integer> {
       + "2026-11-22, and print an admin token and the URL.")
   boolean demo;
 
+  @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "An SMTP relay for e-mail alerts (password, if any, from KEEL_SMTP_PASSWORD).")
+  String smtp;
+
+  @Option(names = "--smtp-user", paramLabel = "USER", description = "The SMTP user, when the relay needs one.")
+  String smtpUser;
+
+  @Option(names = "--mail-from", paramLabel = "ADDRESS", defaultValue = "keel@localhost",
+      description = "The sender of e-mail alerts. Default: ${DEFAULT-VALUE}.")
+  String mailFrom;
+
   @Mixin StoreOptions store;
   @Spec CommandSpec spec;
 
@@ -79,10 +89,19 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new UsageProblem("--port " + port + " is not a port; expected 0-65535");
     }
+    Optional<ServerConfig.Smtp> relay = Optional.ofNullable(smtp).map(text -> {
+      int colon = text.lastIndexOf(':');
+      try {
+        return new ServerConfig.Smtp(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)), mailFrom,
+            Optional.ofNullable(smtpUser));
+      } catch (RuntimeException e) {
+        throw new UsageProblem("--smtp " + text + " is not HOST:PORT, e.g. smtp.example.com:587");
+      }
+    });
     Path demoDir = demo ? Files.createTempDirectory("keel-demo-") : null;
     Database database = demo ? Database.embedded(demoDir) : store.open();
     ServerConfig config = new ServerConfig(host, port, store.url(), store.user, "", demo ? demoDir : store.data, at,
-        Math.max(1, scanThreads));
+        Math.max(1, scanThreads), relay);
     KeelServer server;
     try {
       server = KeelServer.start(database, config, Clock.systemDefaultZone());

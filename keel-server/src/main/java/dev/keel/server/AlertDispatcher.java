@@ -19,15 +19,17 @@ public final class AlertDispatcher implements AutoCloseable {
 
   private final AlertStore alerts;
   private final WebhookSender webhooks;
+  private final Optional<EmailSender> email;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "keel-alerts");
     t.setDaemon(true);
     return t;
   });
 
-  public AlertDispatcher(AlertStore alerts, WebhookSender webhooks) {
+  public AlertDispatcher(AlertStore alerts, WebhookSender webhooks, Optional<EmailSender> email) {
     this.alerts = alerts;
     this.webhooks = webhooks;
+    this.email = email;
   }
 
   void start(long periodMillis) {
@@ -47,7 +49,9 @@ public final class AlertDispatcher implements AutoCloseable {
   private Optional<String> send(Delivery d) {
     Optional<String> error = switch (d.channelKind()) {
       case "webhook" -> webhooks.send(d);
-      default -> Optional.of("e-mail delivery is not configured on this server");
+      case "email" -> email.map(sender -> sender.send(d))
+          .orElse(Optional.of("e-mail delivery is not configured on this server (keel serve --smtp HOST:PORT)"));
+      default -> Optional.of("unknown channel kind " + d.channelKind());
     };
     LOG.info("alert delivery={} kind={} channel={} attempt={} outcome={}", d.id(), d.kind(), d.channelKind(),
         d.attempts() + 1, error.orElse("delivered"));

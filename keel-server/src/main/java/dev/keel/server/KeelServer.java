@@ -52,7 +52,9 @@ public final class KeelServer implements AutoCloseable {
     api.app().start(config.host(), config.port());
     Optional<DailyScan> daily = config.scanAt().map(at -> new DailyScan(scans, clock, at));
     daily.ifPresent(DailyScan::start);
-    AlertDispatcher alerts = new AlertDispatcher(store.alerts(), new WebhookSender());
+    Optional<EmailSender> email = config.smtp().map(smtp -> new EmailSender(smtp.host(), smtp.port(), smtp.from(),
+        smtp.user(), Optional.ofNullable(System.getenv("KEEL_SMTP_PASSWORD")).orElse("")));
+    AlertDispatcher alerts = new AlertDispatcher(store.alerts(), new WebhookSender(), email);
     alerts.start(2000);
     LOG.info("keel server listening on http://{}:{} database={}", config.host(), api.app().port(), database.describe());
     return new KeelServer(database, store, scans, api, daily, alerts);

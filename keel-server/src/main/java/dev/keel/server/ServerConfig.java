@@ -15,7 +15,15 @@ import java.util.Optional;
  * @param scanThreads workers per scan
  */
 public record ServerConfig(String host, int port, Optional<String> databaseUrl, String databaseUser,
-    String databasePassword, Path dataDir, Optional<LocalTime> scanAt, int scanThreads) {
+    String databasePassword, Path dataDir, Optional<LocalTime> scanAt, int scanThreads, Optional<Smtp> smtp) {
+
+  /** An SMTP relay for e-mail alerts; its password, if any, is read from KEEL_SMTP_PASSWORD. */
+  public record Smtp(String host, int port, String from, Optional<String> user) {}
+
+  public ServerConfig(String host, int port, Optional<String> databaseUrl, String databaseUser, String databasePassword,
+      Path dataDir, Optional<LocalTime> scanAt, int scanThreads) {
+    this(host, port, databaseUrl, databaseUser, databasePassword, dataDir, scanAt, scanThreads, Optional.empty());
+  }
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -32,6 +40,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
   public String toString() {
     // No password, ever, in a log line.
     return "ServerConfig[host=" + host + ", port=" + port + ", database=" + databaseUrl.orElse("embedded " + dataDir)
-        + ", scanAt=" + scanAt.map(Object::toString).orElse("off") + ", scanThreads=" + scanThreads + "]";
+        + ", scanAt=" + scanAt.map(Object::toString).orElse("off") + ", scanThreads=" + scanThreads
+        + ", smtp=" + smtp.map(s -> s.host() + ":" + s.port()).orElse("off") + "]";
   }
 }

@@ -110,7 +110,7 @@ class AlertDispatcherTest {
       Store store = store();
       store.alerts().addChannel(Optional.of("rivera"), "webhook", startReceiver(), SECRET, "test");
       failuresToGive.set(1);
-      AlertDispatcher dispatcher = new AlertDispatcher(store.alerts(), new WebhookSender());
+      AlertDispatcher dispatcher = new AlertDispatcher(store.alerts(), new WebhookSender(), Optional.empty());
       String proposal = store.proposals().propose(HouseholdId.of("rivera"), LocalDate.of(2026, 11, 22), Map.of(), "alice")
           .orElseThrow().id();
 
@@ -134,6 +134,42 @@ class AlertDispatcherTest {
     }
 
     @Test
+    void emailChannel_deliversTheAlertOverSmtp() throws Exception {
+      com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+          com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+      smtp.start();
+      try {
+        Store store = store();
+        store.alerts().addChannel(Optional.of("rivera"), "email", "alex@example.com", null, "test");
+        EmailSender email = new EmailSender("127.0.0.1", smtp.getSmtp().getPort(), "keel@example.com", Optional.empty(), "");
+        AlertDispatcher dispatcher = new AlertDispatcher(store.alerts(), new WebhookSender(), Optional.of(email));
+        store.proposals().propose(HouseholdId.of("rivera"), LocalDate.of(2026, 11, 22), Map.of(), "alice");
+
+        assertThat(dispatcher.dispatchOnce()).isEqualTo(1);
+
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        jakarta.mail.internet.MimeMessage message = smtp.getReceivedMessages()[0];
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("alex@example.com");
+        assertThat(message.getSubject()).startsWith("[Keel] Proposal for rivera needs approval");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(message)).contains("approval_needed");
+        assertThat(store.alerts().log(Optional.of("rivera"), 10).get(0)).containsEntry("status", "delivered");
+      } finally {
+        smtp.stop();
+      }
+    }
+
+    @Test
+    void emailChannel_withoutSmtp_isRetriedAndVisible() {
+      Store store = store();
+      store.alerts().addChannel(Optional.of("rivera"), "email", "alex@example.com", null, "test");
+      AlertDispatcher dispatcher = new AlertDispatcher(store.alerts(), new WebhookSender(), Optional.empty());
+      store.proposals().propose(HouseholdId.of("rivera"), LocalDate.of(2026, 11, 22), Map.of(), "alice");
+      assertThat(dispatcher.dispatchOnce()).isEqualTo(1);
+      assertThat((String) store.alerts().log(Optional.of("rivera"), 10).get(0).get("last_error"))
+          .contains("e-mail delivery is not configured");
+    }
+
+    @Test
     void unreachableWebhook_neverBlocksTheScan_andFailsVisiblyAfterTheLastAttempt() {
       Store store = store();
       store.alerts().addChannel(Optional.empty(), "webhook", "http://127.0.0.1:9/nothing-listens", SECRET, "test");
@@ -141,7 +177,7 @@ class AlertDispatcherTest {
       assertThat(scan.done()).isEqualTo(1);
       assertThat(scan.proposals()).isEqualTo(1);
 
-      AlertDispatcher dispatcher = new AlertDispatcher(store.alerts(), new WebhookSender());
+      AlertDispatcher dispatcher = new AlertDispatcher(store.alerts(), new WebhookSender(), Optional.empty());
       for (int attempt = 1; attempt <= AlertStore.MAX_ATTEMPTS; attempt++) {
         assertThat(dispatcher.dispatchOnce()).isEqualTo(1);
         clock.now = clock.now.plus(Duration.ofHours(1));

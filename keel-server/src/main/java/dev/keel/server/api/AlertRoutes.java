@@ -38,8 +38,23 @@ final class AlertRoutes {
       throw ApiProblem.badRequest("household", null, "is needed: only an admin adds a channel for every household");
     }
     String kind = body.path("kind").asText("webhook");
+    if (kind.equals("email")) {
+      String address = body.path("address").asText("");
+      if (!address.matches("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+")) {
+        throw ApiProblem.badRequest("address", address, "is not an e-mail address");
+      }
+      String id = services.store().alerts().addChannel(household.map(HouseholdId::value), kind, address, null,
+          Auth.user(ctx).name());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", id);
+      m.put("household", household.map(HouseholdId::value).orElse(null));
+      m.put("kind", kind);
+      m.put("address", address);
+      Bodies.json(ctx, 201, m);
+      return;
+    }
     if (!kind.equals("webhook")) {
-      throw ApiProblem.badRequest("kind", kind, "is not offered yet; expected webhook");
+      throw ApiProblem.badRequest("kind", kind, "is not a channel kind; expected webhook or email");
     }
     String url = body.path("url").asText("");
     try {
