@@ -19,6 +19,9 @@ public final class ScanRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScanRunner.class);
 
+  /** A proposal still waiting this many days after its as-of date expires. */
+  static final int EXPIRE_AFTER_DAYS = 7;
+
   private final Store store;
   private final int threads;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -45,7 +48,9 @@ public final class ScanRunner implements AutoCloseable {
     try {
       ScanSummary summary = store.scanner().run(asOf, actor, threads, stopping::get);
       if (!stopping.get()) {
-        store.proposals().approveDue(LocalDate.now(store.clock()));
+        LocalDate today = LocalDate.now(store.clock());
+        store.proposals().expireStale(today, EXPIRE_AFTER_DAYS);
+        store.proposals().approveDue(today);
       }
       return summary;
     } catch (RuntimeException e) {

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestDatabases {
 
-  public static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+  /** The test server; -Dkeel.test.postgres.url=... points elsewhere (e.g. to check the skip message). */
+  public static final String POSTGRES_URL =
+      System.getProperty("keel.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
   public static final String POSTGRES_USER = "postgres";
 
   private static Boolean postgresReachable;
@@ -65,11 +67,12 @@ public final class TestDatabases {
   /** Skips the calling test (or fails it when required) if PostgreSQL cannot be reached. */
   public static synchronized void requirePostgres() {
     if (postgresReachable == null) {
-      try (Connection c = DriverManager.getConnection(POSTGRES_URL + "?connectTimeout=3", POSTGRES_USER, "")) {
+      try (Connection c = DriverManager.getConnection(POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?")
+          + "connectTimeout=3", POSTGRES_USER, "")) {
         postgresReachable = c.isValid(3);
       } catch (SQLException e) {
         postgresReachable = false;
-        String message = "PostgreSQL at 127.0.0.1:5432 (database test, user postgres) is unreachable: " + e.getMessage();
+        String message = "PostgreSQL at " + POSTGRES_URL + " (user postgres) is unreachable: " + e.getMessage();
         if (postgresRequired()) {
           System.err.println("keel tests: " + message + " -- KEEL_TEST_POSTGRES=required, so the PostgreSQL suite FAILS");
         } else {
@@ -80,9 +83,9 @@ public final class TestDatabases {
     }
     if (!postgresReachable) {
       if (postgresRequired()) {
-        Assertions.fail("PostgreSQL at 127.0.0.1:5432 is unreachable and KEEL_TEST_POSTGRES=required");
+        Assertions.fail("PostgreSQL at " + POSTGRES_URL + " is unreachable and KEEL_TEST_POSTGRES=required");
       }
-      Assumptions.abort("PostgreSQL suite skipped: 127.0.0.1:5432 is unreachable");
+      Assumptions.abort("PostgreSQL suite skipped: " + POSTGRES_URL + " is unreachable");
     }
   }
 }

@@ -157,6 +157,38 @@ public final class ProposalService {
     return decisions;
   }
 
+  /**
+   * Expires every proposal still waiting ({@code proposed}) that was made for a date more than
+   * {@code maxAgeDays} before {@code today}: its books and prices are too old to act on. Each
+   * expiry is audited and alerted. Returns how many expired.
+   */
+  public int expireStale(LocalDate today, int maxAgeDays) {
+    LocalDate cutoff = today.minusDays(maxAgeDays);
+    List<StoredProposal> stale = proposals.jdbi().withHandle(h -> h.createQuery(
+            "SELECT * FROM proposal WHERE status = 'proposed' AND as_of < :cutoff ORDER BY as_of, id")
+        .bind("cutoff", cutoff).map((rs, ctx) -> ProposalStore.row(rs)).list());
+    int expired = 0;
+    for (StoredProposal p : stale) {
+      boolean done = proposals.jdbi().inTransaction(h -> {
+        String now = now();
+        String why = "made for " + p.asOf() + ", more than " + maxAgeDays + " days before " + today;
+        if (!proposals.transition(h, p.id(), ProposalStatus.PROPOSED, p.version(), ProposalStatus.EXPIRED, "system", now,
+            why, null)) {
+          return false; // decided meanwhile
+        }
+        audit.append(h, "system", "proposal.expired", "proposal", p.id(), p.household().value(),
+            Map.of("status", "expired", "why", why));
+        alerts.raise(h, p.household().value(), dev.keel.store.alert.AlertKind.PROPOSAL_EXPIRED,
+            "Proposal " + p.id() + " for " + p.household() + " expired: " + why, Map.of("proposal", p.id(), "why", why));
+        return true;
+      });
+      if (done) {
+        expired++;
+      }
+    }
+    return expired;
+  }
+
   private Decision simple(String id, int version, ProposalStatus to, String action, String actor, String note) {
     return guarded(id, () -> proposals.jdbi().inTransaction(h -> {
       Optional<StoredProposal> found = proposals.findForUpdate(h, id);

@@ -159,6 +159,21 @@ class ProposalServiceTest {
     }
 
     @Test
+    void waitingProposal_expiresAfterItsDays_butADecidedOneDoesNot() {
+      Store store = store(Examples.files("rivera"));
+      StoredProposal waiting = store.proposals().propose(RIVERA, AS_OF, Map.of(), "advisor").orElseThrow();
+      StoredProposal approved = store.proposals().propose(RIVERA, AS_OF, Map.of(), "advisor").orElseThrow();
+      store.proposals().approve(approved.id(), 1, "alice", AS_OF);
+
+      assertThat(store.proposals().expireStale(AS_OF.plusDays(7), 7)).isZero();
+      assertThat(store.proposals().expireStale(AS_OF.plusDays(8), 7)).isEqualTo(1);
+
+      assertThat(store.proposals().store().find(waiting.id()).get().status()).isEqualTo(ProposalStatus.EXPIRED);
+      assertThat(store.proposals().store().find(approved.id()).get().status()).isEqualTo(ProposalStatus.APPROVED);
+      assertThat(store.proposals().approve(waiting.id(), 2, "alice", AS_OF)).isInstanceOf(Decision.Conflict.class);
+    }
+
+    @Test
     void badExecutionSection_isRejectedAtImport_withItsLine() {
       Store store = new Store(database(), HouseholdEngine.DEFAULT, clock);
       var outcome = store.households().importFolder(RIVERA, withExecution("execution:\n  mode: yolo\n"), "test");
