@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = "The audit trail of the store.",
-    subcommands = {AuditCommand.Verify.class})
+    subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
 final class AuditCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -21,6 +22,41 @@ final class AuditCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "An auditor's report of a period: every event (who, when, what, the new state: a proposal's inputs, "
+          + "trades, reasons and tax; who approved it and when), as JSON or CSV.")
+  static final class Export implements Callable<Integer> {
+    @Option(names = "--household", paramLabel = "ID", description = "Only this household's events.")
+    String household;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "From this day (UTC), inclusive.")
+    java.time.LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "To this day (UTC), inclusive.")
+    java.time.LocalDate to;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json or csv. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Mixin StoreOptions store;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (format == Format.TABLE) {
+        throw new UsageProblem("audit export --format table is not offered; use json or csv");
+      }
+      try (Database database = store.open()) {
+        var events = store.store(database).audit().list(database.jdbi(), java.util.Optional.ofNullable(household),
+            java.util.Optional.ofNullable(from).map(d -> d.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)),
+            java.util.Optional.ofNullable(to).map(d -> d.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
+        spec.commandLine().getOut().print(format == Format.CSV ? dev.keel.store.audit.AuditReport.csv(events)
+            : dev.keel.store.audit.AuditReport.json(events));
+      }
+      return 0;
+    }
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -24,9 +24,13 @@ class StoreCommandsTest {
     CliRun imported = CliRun.of("household", "import", "../examples/rivera", "--data", data());
     assertThat(imported.status()).as(imported.err()).isZero();
     assertThat(imported.out()).startsWith("imported rivera (Rivera household)");
-    assertThat(CliRun.of("household", "export", "rivera", tmp.resolve("one").toString(), "--data", data()).status()).isZero();
-    assertThat(CliRun.of("household", "import", tmp.resolve("one").toString(), "--id", "again", "--data", data()).status()).isZero();
-    assertThat(CliRun.of("household", "export", "again", tmp.resolve("two").toString(), "--data", data()).status()).isZero();
+    for (String[] args : new String[][] {
+        {"household", "export", "rivera", tmp.resolve("one").toString(), "--data", data()},
+        {"household", "import", tmp.resolve("one").toString(), "--id", "again", "--data", data()},
+        {"household", "export", "again", tmp.resolve("two").toString(), "--data", data()}}) {
+      CliRun run = CliRun.of(args);
+      assertThat(run.status()).as(String.join(" ", args) + ": " + run.err()).isZero();
+    }
     for (String file : new String[] {"household.yaml", "policy.yaml", "lots.csv", "transactions.csv", "prices.csv"}) {
       assertThat(Files.readString(tmp.resolve("two").resolve(file))).isEqualTo(Files.readString(tmp.resolve("one").resolve(file)));
     }
@@ -57,6 +61,13 @@ class StoreCommandsTest {
     CliRun scan = CliRun.of("scan", "--as-of", "2026-11-22", "--data", data());
     assertThat(scan.status()).as(scan.err()).isZero();
     assertThat(scan.out()).contains("1 done").contains("rivera  done  band breached  proposal ");
+
+    CliRun export = CliRun.of("audit", "export", "--household", "rivera", "--format", "csv", "--data", data());
+    assertThat(export.status()).as(export.err()).isZero();
+    assertThat(export.out()).startsWith("seq,at,actor,action,entity_type,entity_id,household,state,hash\n")
+        .contains(",household.imported,household,rivera,rivera,").contains(",proposal.created,proposal,");
+    CliRun json = CliRun.of("audit", "export", "--from", "2000-01-01", "--data", data());
+    assertThat(json.out()).contains("\"action\" : \"user.added\"").contains("\"estimated_tax\"");
 
     CliRun ok = CliRun.of("audit", "verify", "--data", data());
     assertThat(ok.status()).isZero();

@@ -4,6 +4,7 @@ import dev.keel.store.access.Role;
 import dev.keel.store.access.User;
 import dev.keel.store.audit.AuditEvent;
 import dev.keel.store.audit.AuditLog;
+import dev.keel.store.audit.AuditReport;
 import dev.keel.store.household.HouseholdId;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -48,31 +49,11 @@ final class AuditRoutes {
     List<AuditEvent> events = services.store().audit().list(services.store().database().jdbi(),
         household.map(HouseholdId::value), from, to);
     if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
-      StringBuilder csv = new StringBuilder("seq,at,actor,action,entity_type,entity_id,household,state,hash\n");
-      for (AuditEvent e : events) {
-        csv.append(e.seq()).append(',').append(e.at()).append(',').append(cell(e.actor())).append(',')
-            .append(e.action()).append(',').append(e.entityType()).append(',').append(cell(e.entityId())).append(',')
-            .append(e.householdId() == null ? "" : e.householdId()).append(',').append(cell(e.state())).append(',')
-            .append(e.hash()).append('\n');
-      }
       ctx.contentType("text/csv");
-      ctx.result(csv.toString());
+      ctx.result(AuditReport.csv(events));
       return;
     }
-    List<Map<String, Object>> rows = events.stream().map(e -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("seq", e.seq());
-      m.put("at", e.at());
-      m.put("actor", e.actor());
-      m.put("action", e.action());
-      m.put("entity_type", e.entityType());
-      m.put("entity_id", e.entityId());
-      m.put("household", e.householdId());
-      m.put("state", Bodies.map(e.state().startsWith("{") ? e.state() : "{\"text\":" + quote(e.state()) + "}"));
-      m.put("hash", e.hash());
-      return m;
-    }).toList();
-    Bodies.json(ctx, 200, Map.of("events", rows));
+    Bodies.rawJson(ctx, AuditReport.json(events));
   }
 
   private void verify(Context ctx) {
@@ -83,14 +64,5 @@ final class AuditRoutes {
     m.put("events", v.events());
     m.put("breaks", v.breaks());
     Bodies.json(ctx, 200, m);
-  }
-
-  private static String cell(String value) {
-    return value.contains(",") || value.contains("\"") || value.contains("\n")
-        ? '"' + value.replace("\"", "\"\"") + '"' : value;
-  }
-
-  private static String quote(String text) {
-    return dev.keel.io.report.Json.write(text).trim();
   }
 }
