@@ -48,9 +48,10 @@ public final class ScanRunner implements AutoCloseable {
     try {
       ScanSummary summary = store.scanner().run(asOf, actor, threads, stopping::get);
       if (!stopping.get()) {
-        LocalDate today = LocalDate.now(store.clock());
-        store.proposals().expireStale(today, EXPIRE_AFTER_DAYS);
-        store.proposals().approveDue(today);
+        // Expiry counts from the scan's own date: a scan of a past date (a backfill, the demo's
+        // 2026-11-22) must not expire the proposals it just made.
+        store.proposals().expireStale(asOf, EXPIRE_AFTER_DAYS);
+        store.proposals().approveDue(LocalDate.now(store.clock()));
       }
       return summary;
     } catch (RuntimeException e) {
