@@ -34,7 +34,9 @@ import java.util.Set;
 public final class PolicyYamlLoader {
 
   private static final List<String> TOP = List.of("targets", "bands", "band_overrides", "check", "last_checked", "securities",
-      "rebalance_to", "location", "min_trade", "fractional", "restricted_lots", "transaction_cost", "harvest", "prices");
+      "rebalance_to", "location", "min_trade", "fractional", "restricted_lots", "transaction_cost", "harvest", "prices",
+      // How the server acts on proposals (dry_run, approve, auto): read and checked by keel-store, not the engine.
+      "execution");
   private static final List<String> PRICES = List.of("warn_after_days", "refuse_after_days");
   private static final List<String> HARVEST = List.of("enabled", "min_loss", "min_loss_pct", "swap_back", "max_swap_back_gain",
       "scheduled");

@@ -84,7 +84,7 @@ class PolicyYamlLoaderTest {
             "policy.yaml:6: targets.gold: is missing")),
         Arguments.of("bad-unknown-keys.yaml", List.of(
             "policy.yaml:7: chek: is not a known setting; expected one of targets, bands, band_overrides, check, last_checked, "
-                + "securities, rebalance_to, location, min_trade, fractional, restricted_lots, transaction_cost, harvest, prices",
+                + "securities, rebalance_to, location, min_trade, fractional, restricted_lots, transaction_cost, harvest, prices, execution",
             "policy.yaml:6: bands.relativ: is not a known setting; expected one of absolute, relative",
             "policy.yaml:11: securities[0].asset_clas: is not a known setting; expected one of symbol, asset_class, "
                 + "identical_group, substitutes, restricted, name")),

@@ -1,0 +1,13 @@
+package dev.keel.store.alert;
+
+import java.util.Locale;
+
+/** What an alert is about. */
+public enum AlertKind {
+  BAND_BREACHED, PROPOSAL_READY, APPROVAL_NEEDED, TRADING_SOON, WASH_SALE_RISK, PROPOSAL_SUPERSEDED, PROPOSAL_EXPIRED,
+  SCAN_FAILED;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
