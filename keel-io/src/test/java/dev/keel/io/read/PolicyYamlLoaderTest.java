@@ -39,8 +39,9 @@ class PolicyYamlLoaderTest {
     assertThat(p.targets().keySet()).containsExactly(c("us_stocks"), c("intl_stocks"), c("bonds"), c("reits"));
     assertThat(p.targets().get(c("us_stocks"))).isEqualTo(new BigDecimal("0.50"));
     assertThat(p.band()).isEqualTo(Band.of("0.05", "0.25"));
-    assertThat(p.bandFor(c("reits"))).isEqualTo(Band.absolute("0.02"));
-    assertThat(p.bandFor(c("bonds"))).isEqualTo(Band.of(null, "0.20")); // "Bonds" is bonds
+    // An override replaces only the keys it gives (docs/formats.md): the others are the policy's.
+    assertThat(p.bandFor(c("reits"))).isEqualTo(Band.of("0.02", "0.25"));
+    assertThat(p.bandFor(c("bonds"))).isEqualTo(Band.of("0.05", "0.20")); // "Bonds" is bonds
     assertThat(p.bandFor(c("us_stocks"))).isEqualTo(p.band());
     assertThat(p.cadence()).isEqualTo(CheckCadence.MONTHLY);
     assertThat(p.lastChecked()).contains(LocalDate.of(2026, 8, 15));
