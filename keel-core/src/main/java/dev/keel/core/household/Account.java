@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param cash opening cash, in dollars, before any transaction is replayed
  * @param reserve cash the rebalancer must leave in the account, in dollars
  * @param tradable false for held-away accounts: they count in the allocation but are never traded
+ * @param available the securities the account can buy ({@link FundMenu#ANY} when not limited)
  */
 public record Account(
     AccountId id,
@@ -21,7 +22,14 @@ public record Account(
     boolean tradable,
     BigDecimal cash,
     BigDecimal reserve,
-    SourceRef source) {
+    SourceRef source,
+    FundMenu available) {
+
+  /** An account that can buy any security. */
+  public Account(AccountId id, AccountType type, List<String> owners, String custodian, LotMethod lotMethod, boolean tradable,
+      BigDecimal cash, BigDecimal reserve, SourceRef source) {
+    this(id, type, owners, custodian, lotMethod, tradable, cash, reserve, source, FundMenu.ANY);
+  }
 
   public Account {
     Objects.requireNonNull(id, "id");
@@ -32,6 +40,7 @@ public record Account(
     Objects.requireNonNull(cash, "cash");
     reserve = reserve == null ? BigDecimal.ZERO : reserve;
     source = source == null ? SourceRef.NONE : source;
+    available = available == null ? FundMenu.ANY : available;
     if (cash.signum() < 0) {
       throw new IllegalArgumentException("opening cash must not be negative: " + cash);
     }
@@ -47,11 +56,15 @@ public record Account(
   }
 
   public Account withLotMethod(LotMethod method) {
-    return new Account(id, type, owners, custodian, method, tradable, cash, reserve, source);
+    return new Account(id, type, owners, custodian, method, tradable, cash, reserve, source, available);
   }
 
   public Account withTradable(boolean value) {
-    return new Account(id, type, owners, custodian, lotMethod, value, cash, reserve, source);
+    return new Account(id, type, owners, custodian, lotMethod, value, cash, reserve, source, available);
+  }
+
+  public Account withAvailable(FundMenu menu) {
+    return new Account(id, type, owners, custodian, lotMethod, tradable, cash, reserve, source, menu);
   }
 
   public boolean taxable() {

@@ -16,9 +16,9 @@ import java.util.TreeSet;
 
 /**
  * Checks that the files of a household agree with one another: every account and security that
- * lots and transactions name exists, every security's asset class has a target, substitutes are
- * known securities. Each file is checked on its own by its loader; this is what no single loader
- * can see.
+ * lots and transactions name exists, every security's asset class has a target, substitutes and
+ * the funds of an account's {@code available} menu are known securities. Each file is checked on
+ * its own by its loader; this is what no single loader can see.
  */
 public final class CrossCheck {
 
@@ -38,6 +38,15 @@ public final class CrossCheck {
               "is not listed under securities; every substitute needs an asset_class"));
         }
       }
+    }
+    for (Account account : data.household().accounts()) {
+      // A fund menu naming an unknown symbol is a typo that would silently shrink the menu.
+      account.available().symbols().forEach((symbol, source) -> {
+        if (!data.policy().securities().contains(symbol)) {
+          problems.add(Problem.at(source, "available", symbol.value(),
+              "is not listed under securities in policy.yaml; an account's available funds must be securities of the policy"));
+        }
+      });
     }
     for (OpeningLot lot : data.openingLots()) {
       checkAccount(data, lot.account(), lot.source(), problems);

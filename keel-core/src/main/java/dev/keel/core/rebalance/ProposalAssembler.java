@@ -748,6 +748,10 @@ final class ProposalAssembler {
         Symbol original = harvest.get().symbol();
         LocalDate safe = harvest.get().sold().plusDays(dev.keel.core.ledger.WashSaleRule.WINDOW_DAYS + 1);
         String what = "swap back of " + lot.symbol() + " lot " + lot.id() + " in " + account.id() + " to " + original;
+        if (!account.available().offers(original)) {
+          blocked.add(what + ": " + original + " is not available in " + account.id() + " (its fund menu)");
+          continue;
+        }
         if (request.asOf().isBefore(safe)) {
           blocked.add(what + ": not before " + safe + ", 31 days after the harvest");
           continue;

@@ -265,12 +265,15 @@ public final class Rebalancer {
         if (!plan.buyable()) {
           continue;
         }
+        if (!offersClass(policy, account, plan.assetClass())) {
+          continue; // the account's fund menu (available) has nothing of the class: never bought there
+        }
         Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, harvested);
         if (choice.isEmpty()) {
           Optional<Choice> any = chooseSecurity(policy, position, plan.assetClass(), request, wash, java.util.Set.of());
           if (any.isEmpty()) {
             m.blocked.add(new Blocked(plan.assetClass(), "nothing of " + plan.assetClass() + " can be bought: "
-                + unbuyable(policy, plan.assetClass(), request, wash)));
+                + unbuyable(policy, account, plan.assetClass(), request, wash)));
             continue;
           }
           // The class's only buyable group is being harvested: buying it would wash the harvest.
@@ -428,11 +431,18 @@ public final class Rebalancer {
 
   private record Choice(Security security, String note) {}
 
+  /** Whether the account's fund menu offers any security of the class. */
+  private static boolean offersClass(Policy policy, Account account, AssetClass assetClass) {
+    return policy.securities().all().stream()
+        .anyMatch(s -> s.assetClass().equals(assetClass) && account.available().offers(s.symbol()));
+  }
+
   /** Why no security of a class can be bought: each one's reason. */
-  private static String unbuyable(Policy policy, AssetClass assetClass, RebalanceRequest request, WashSaleRule wash) {
+  private static String unbuyable(Policy policy, Account account, AssetClass assetClass, RebalanceRequest request,
+      WashSaleRule wash) {
     List<String> reasons = new ArrayList<>();
     for (Security s : policy.securities().all()) {
-      if (!s.assetClass().equals(assetClass)) {
+      if (!s.assetClass().equals(assetClass) || !account.available().offers(s.symbol())) {
         continue;
       }
       if (s.restricted()) {
@@ -450,7 +460,8 @@ public final class Rebalancer {
 
   /**
    * The security to buy for a class in an account: one the account already holds if it is
-   * eligible, else the class's securities in policy order; never restricted, never one whose
+   * eligible, else the class's securities in policy order; never one outside the account's fund
+   * menu ({@code available}), never restricted, never one whose
    * purchase would wash a recent loss anywhere in the household.
    */
   private static Optional<Choice> chooseSecurity(Policy policy, AccountPosition position, AssetClass assetClass,
@@ -470,7 +481,8 @@ public final class Rebalancer {
     }
     String note = "";
     for (Security s : candidates) {
-      if (s.restricted() || request.data().prices().find(s.symbol(), request.asOf()).isEmpty()
+      if (s.restricted() || !position.account().available().offers(s.symbol())
+          || request.data().prices().find(s.symbol(), request.asOf()).isEmpty()
           || avoid.contains(policy.securities().identityOf(s.symbol()))) {
         continue;
       }

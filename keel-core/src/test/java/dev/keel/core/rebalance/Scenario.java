@@ -77,6 +77,12 @@ final class Scenario {
     return this;
   }
 
+  /** The account's fund menu (household.yaml {@code available}). */
+  Scenario available(String id, String... symbols) {
+    accounts.replaceAll(a -> a.id().value().equals(id) ? a.withAvailable(dev.keel.core.household.FundMenu.of(symbols)) : a);
+    return this;
+  }
+
   Scenario target(String assetClass, String weight) {
     targets.put(AssetClass.of(assetClass), new BigDecimal(weight));
     return this;
@@ -85,6 +91,12 @@ final class Scenario {
   Scenario security(String symbol, String assetClass, String price) {
     securities.add(Security.of(symbol, assetClass));
     prices.put(Symbol.of(symbol), null, new BigDecimal(price));
+    return this;
+  }
+
+  /** A security with no price at all. */
+  Scenario unpriced(String symbol, String assetClass) {
+    securities.add(Security.of(symbol, assetClass));
     return this;
   }
 
