@@ -474,6 +474,11 @@ final class ProposalAssembler {
         out.append("; ").append(d.note);
       }
     }
+    if (model.locating) {
+      ClassPlan plan = model.plans.get(d.assetClass);
+      boolean forLocation = d.side == Side.BUY ? !plan.buyable() : !plan.sellable();
+      out.append(model.drag.reasonNote(d.side, d.assetClass, account.type(), forLocation));
+    }
     return out.toString();
   }
 

@@ -105,6 +105,9 @@ public final class Rebalancer {
     final List<String> harvestBlocked = new ArrayList<>();
     boolean placingFlows;
     boolean correcting;
+    /** Asset location is priced: some class costs more yearly tax in one account type than another. */
+    boolean locating;
+    LocationDrag drag;
     double total;
     double investable;
     Optional<Double> budgetLeft = Optional.empty();
@@ -163,6 +166,12 @@ public final class Rebalancer {
           trading && !isCash && sellAllowed && value > goal + DUST, trading && !isCash && value < goal - DUST));
     }
 
+    // Asset location: with trades to make anyway, a class may also be sold in a tax-advantaged
+    // account and bought in another account, so that each class ends where it costs least tax.
+    m.drag = new LocationDrag(settings, request.rates());
+    List<AssetClass> invested = m.plans.keySet().stream().filter(c -> !c.equals(AssetClass.CASH)).toList();
+    m.locating = trading && m.drag.matters(invested);
+
     // Variables are made in a canonical order (accounts by id, lots by id) so that when several
     // answers are equally good the solver picks the same one whatever the order of the files.
     List<AccountPosition> positions = new ArrayList<>(request.books().positions());
@@ -190,10 +199,19 @@ public final class Rebalancer {
           continue;
         }
         ClassPlan plan = m.plans.get(security.get().assetClass());
-        if (plan == null || !plan.sellable()) {
+        if (plan == null || plan.assetClass().equals(AssetClass.CASH)) {
+          continue;
+        }
+        // A class that need not be sold may still be sold for location, in tax-advantaged accounts
+        // only: there a sale realizes nothing, so location never realizes a taxable gain or loss.
+        boolean forLocation = !plan.sellable();
+        if (forLocation && !(m.locating && account.type().taxAdvantaged())) {
           continue;
         }
         if (security.get().restricted() || settings.restrictedLots().contains(lot.id().value())) {
+          if (forLocation) {
+            continue;
+          }
           m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is restricted"));
           continue;
         }
@@ -249,6 +267,11 @@ public final class Rebalancer {
             }
           }
         }
+        if (m.locating && !(account.taxable() && gainPerDollar >= 0)) {
+          // Selling takes the class out of this account's drag. In a taxable account only a loss
+          // lot of a class that must be sold anyway is credited: no gain is ever realized for location.
+          cost -= m.drag.overHorizon(plan.assetClass(), account.type());
+        }
         double value = lot.quantity().doubleValue() * p;
         int v = m.lp.variable(0, value, cost, "sell " + lot.id());
         m.sells.add(new SellOption(lot, account, plan, p, gainPerDollar, term, taxPerDollar, cost, v));
@@ -262,11 +285,28 @@ public final class Rebalancer {
         continue;
       }
       for (ClassPlan plan : m.plans.values()) {
-        if (!plan.buyable()) {
+        boolean forLocation = !plan.buyable();
+        if (forLocation && !(m.locating && !plan.assetClass().equals(AssetClass.CASH))) {
           continue;
         }
         if (!offersClass(policy, account, plan.assetClass())) {
           continue; // the account's fund menu (available) has nothing of the class: never bought there
+        }
+        if (forLocation) {
+          // A class that is sold may be bought elsewhere for location, but never a group whose
+          // loss lots it may sell in a taxable account: that purchase would wash the loss.
+          java.util.Set<String> avoid = new java.util.HashSet<>(harvested);
+          m.sells.stream().filter(s -> s.plan() == plan && s.account().taxable() && s.gainPerDollar() < 0)
+              .forEach(s -> avoid.add(policy.securities().identityOf(s.lot().symbol())));
+          Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, avoid);
+          if (choice.isPresent()) {
+            double p = request.data().prices().find(choice.get().security.symbol(), asOf).orElseThrow().doubleValue();
+            double cost = eps + LOCATION * settings.locationRank(plan.assetClass(), account.type())
+                + m.drag.overHorizon(plan.assetClass(), account.type());
+            int v = m.lp.variable(0, Double.POSITIVE_INFINITY, cost, "buy " + choice.get().security.symbol() + " in " + account.id());
+            m.buys.add(new BuyOption(account, choice.get().security, plan, p, cost, choice.get().note, v));
+          }
+          continue;
         }
         Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, harvested);
         if (choice.isEmpty()) {
@@ -291,7 +331,8 @@ public final class Rebalancer {
           choice = any;
         }
         double p = request.data().prices().find(choice.get().security.symbol(), asOf).orElseThrow().doubleValue();
-        double cost = eps + LOCATION * settings.locationRank(plan.assetClass(), account.type());
+        double cost = eps + LOCATION * settings.locationRank(plan.assetClass(), account.type())
+            + (m.locating ? m.drag.overHorizon(plan.assetClass(), account.type()) : 0);
         int v = m.lp.variable(0, Double.POSITIVE_INFINITY, cost, "buy " + choice.get().security.symbol() + " in " + account.id());
         m.buys.add(new BuyOption(account, choice.get().security, plan, p, cost, choice.get().note, v));
       }
@@ -333,7 +374,10 @@ public final class Rebalancer {
       cash.into(m.lp, keep - start, Double.POSITIVE_INFINITY, "cash " + account.id());
       if (account.tradable() && !policy.targetsCash()) {
         // idle ≥ final cash − reserve
-        int idleVar = m.lp.variable(0, Double.POSITIVE_INFINITY, IDLE_CASH, "idle " + account.id());
+        // Idle cash costs more than buying any class anywhere, location drag included: location
+        // chooses where cash goes, never whether it is invested.
+        double idleCost = IDLE_CASH + (m.locating ? m.drag.maxOverHorizon(invested) : 0);
+        int idleVar = m.lp.variable(0, Double.POSITIVE_INFINITY, idleCost, "idle " + account.id());
         idle.add(idleVar);
         LinearProgram.RowBuilder row = new LinearProgram.RowBuilder();
         for (SellOption s : m.sells) {
@@ -382,15 +426,15 @@ public final class Rebalancer {
       penalize(m.lp, after, constant, plan.halfLow(), plan.halfHigh(), HALF_BAND, plan.assetClass() + " half band");
       penalize(m.lp, after, constant, plan.goal(), plan.goal(), FROM_TARGET, plan.assetClass() + " target");
       // Never sell a class past its goal, never buy one past it: no harvesting for its own sake.
-      if (plan.sellable()) {
-        LinearProgram.RowBuilder sold = new LinearProgram.RowBuilder();
-        m.sells.stream().filter(s -> s.plan() == plan).forEach(s -> sold.add(s.variable(), 1));
-        sold.into(m.lp, 0, Math.max(0, plan.value() - plan.goal()), plan.assetClass() + " sell bound");
-      }
-      if (plan.buyable()) {
-        LinearProgram.RowBuilder bought = new LinearProgram.RowBuilder();
-        m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> bought.add(b.variable(), 1));
-        bought.into(m.lp, 0, Math.max(0, plan.goal() - plan.value()), plan.assetClass() + " buy bound");
+      // Net of location trades (a class sold in one account and bought in another): the class as a
+      // whole moves only the way its goal asks, and no further.
+      if (plan.sellable() || plan.buyable() || m.locating) {
+        LinearProgram.RowBuilder net = new LinearProgram.RowBuilder();
+        m.sells.stream().filter(s -> s.plan() == plan).forEach(s -> net.add(s.variable(), 1));
+        m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> net.add(b.variable(), -1));
+        double low = plan.buyable() ? -Math.max(0, plan.goal() - plan.value()) : 0;
+        double high = plan.sellable() ? Math.max(0, plan.value() - plan.goal()) : 0;
+        net.into(m.lp, low, high, plan.assetClass() + " net bound");
       }
     }
 

@@ -77,15 +77,19 @@ class RebalancerProperties {
     assertThat(p.sells()).isNotEmpty();
   }
 
+  /**
+   * With cash enough for every class to reach its target by buying, nothing taxable is sold.
+   * Tax-advantaged accounts may still swap one class for another for asset location (no tax there).
+   */
   @Property(tries = 100)
-  void enough_new_cash_means_no_sells(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+  void enough_new_cash_means_no_taxable_sells(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     Scenario s = RandomHouseholds.generate(seed, false);
     // A contribution as large as the whole household lets every class reach its target by buying.
     BigDecimal total = s.propose(true).before().stream().map(c -> c.value()).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal contribution = total.multiply(BigDecimal.valueOf(20)).add(BigDecimal.valueOf(100000));
     Proposal p = s.propose(false, "acct0=" + contribution.toPlainString());
 
-    assertThat(p.sells()).isEmpty();
+    assertThat(p.sells()).noneMatch(t -> s.data().household().getAccount(t.account()).taxable());
   }
 
   @Property(tries = 100)
