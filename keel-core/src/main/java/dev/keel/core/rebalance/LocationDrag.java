@@ -135,8 +135,11 @@ final class LocationDrag {
           : "";
     }
     if (forLocation) {
-      return "; bought here for asset location, not for drift: " + assetClass + " costs " + explain(assetClass, type)
-          + " in tax in a " + type.code() + " account, less than what the other accounts buy instead";
+      return type.taxAdvantaged()
+          ? "; bought here for asset location, not for drift: " + assetClass + " costs " + explain(assetClass, type)
+              + " in tax here, against " + explain(assetClass, AccountType.TAXABLE) + " in a taxable account"
+          : "; bought here for asset location, not for drift: in a taxable account " + assetClass + " costs "
+              + explain(assetClass, type) + " in tax, less than the classes bought in tax-advantaged accounts instead";
     }
     if (taxable.compareTo(yearly(assetClass, type)) > 0) {
       return "; holding " + assetClass + " here rather than in a taxable account saves " + explain(assetClass, AccountType.TAXABLE)

@@ -121,6 +121,23 @@ class RebalancerProperties {
     }
   }
 
+  /**
+   * Asset location never realizes a taxable gain: a taxable sale at a gain is only ever in a class
+   * that was over its target, sold because the class had to shrink.
+   */
+  @Property(tries = 150)
+  void location_never_realizes_a_taxable_gain(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+    Scenario s = RandomHouseholds.generate(seed, false);
+    HouseholdData data = s.data();
+    Proposal p = s.propose(true, "acct0=" + (seed % 3) * 25000);
+    for (Trade t : p.sells()) {
+      if (data.household().getAccount(t.account()).taxable() && t.lots().stream().anyMatch(l -> l.gain().signum() > 0)) {
+        assertThat(p.before()).filteredOn(c -> c.assetClass().equals(t.assetClass())).singleElement()
+            .satisfies(c -> assertThat(c.drift()).as("%s sold at a gain: %s", t.assetClass(), t.reason()).isPositive());
+      }
+    }
+  }
+
   /** The proposal's trades booked on its as-of date after the household's own history. */
   static LedgerResult applied(HouseholdData data, Proposal p) {
     List<Transaction> all = new ArrayList<>(data.transactions());
