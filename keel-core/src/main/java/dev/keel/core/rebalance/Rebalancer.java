@@ -14,7 +14,10 @@ import dev.keel.core.policy.RebalanceSettings;
 import dev.keel.core.security.AssetClass;
 import dev.keel.core.security.Security;
 import dev.keel.core.tax.Term;
+import dev.keel.core.tax.MarginalRates;
 import dev.keel.core.tax.estimate.TaxEstimator;
+import dev.keel.core.tax.estimate.TaxProfile;
+import dev.keel.core.tax.estimate.TaxProfiles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -168,7 +171,7 @@ public final class Rebalancer {
 
     // Asset location: with trades to make anyway, a class may also be sold in a tax-advantaged
     // account and bought in another account, so that each class ends where it costs least tax.
-    m.drag = new LocationDrag(settings, request.rates());
+    m.drag = new LocationDrag(settings, dragRates(request));
     List<AssetClass> invested = m.plans.keySet().stream().filter(c -> !c.equals(AssetClass.CASH)).toList();
     m.locating = trading && m.drag.matters(invested);
 
@@ -456,6 +459,25 @@ public final class Rebalancer {
       gains.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, left), "tax budget");
     }
     return m;
+  }
+
+  /**
+   * The rates that tax a class's yearly distributions: the household's marginal rates, but without
+   * this year's loss carryforward, which makes the next dollar of gain cost the ordinary rate only
+   * until the carried loss is used up, not for the years location is counted over.
+   */
+  private MarginalRates dragRates(RebalanceRequest request) {
+    TaxSettings tax = request.data().household().tax();
+    if (tax.rates().isPresent() || tax.ordinaryIncome().isEmpty()) {
+      return request.rates();
+    }
+    try {
+      TaxProfile profile = TaxProfiles.from(tax, request.asOf().getYear(), estimator.tables())
+          .withCarryforward(BigDecimal.ZERO, BigDecimal.ZERO);
+      return estimator.marginalRates(profile);
+    } catch (IllegalArgumentException e) {
+      return request.rates(); // no table for the year: the rates the rest of the proposal uses
+    }
   }
 
   /** Adds {@code over ≥ expr + constant − high} and {@code under ≥ low − expr − constant} with a penalty. */
