@@ -82,6 +82,26 @@ class RebalanceCommandTest {
   }
 
   @Test
+  void test_a_household_beyond_the_lot_limit_is_refused_at_once_with_what_to_do(@TempDir Path dir) throws Exception {
+    // 50,001 small VTI lots in the joint account, beside the example's own (16 opening lots in
+    // tradable accounts and 5 bought since): 50,022, more than the 50,000 lots in tradable
+    // accounts the rebalancing program is built for.
+    Path folder = CliRun.exampleWith(dir);
+    StringBuilder lots = new StringBuilder(Files.readString(folder.resolve("lots.csv")));
+    for (int i = 0; i < 50_001; i++) {
+      lots.append("joint,VTI,1,250.00,2018-03-").append(String.format("%02d", 1 + i % 28)).append(",BIG-").append(i).append('\n');
+    }
+    Files.writeString(folder.resolve("lots.csv"), lots);
+
+    CliRun run = CliRun.of("rebalance", folder.toString(), "--as-of", "2026-11-22");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("keel: error: the household holds 50,022 lots in tradable accounts; "
+        + "Keel proposes trades for at most 50,000").contains("Combine lots").doesNotContain("Exception");
+  }
+
+  @Test
   void test_harvest_example_json() throws Exception {
     CliRun run = CliRun.of("harvest", CliRun.EXAMPLE.toString(), "--as-of", "2026-11-22", "--format", "json");
 

@@ -48,6 +48,8 @@ final class ProposalAssembler {
   private static final int FRACTION_SCALE = 4;
   private static final double TINY = 1e-6;
   private static final String LOSS = "{loss}";
+  /** Lines of lots not sold listed one by one; the rest are counted in one line. */
+  private static final int MAX_NOT_SOLD_LINES = 30;
   /**
    * The order trades are listed, and booked: by account, sells before buys, by symbol. A lot sold
    * by two trades (a rebalance and a harvest) is relieved in this order, as the ledger will.
@@ -510,6 +512,7 @@ final class ProposalAssembler {
 
   private List<String> unresolved(List<ClassDrift> after) {
     List<String> out = new ArrayList<>();
+    Set<String> named = new HashSet<>(); // blocked texts already given as a class's reasons
     for (ClassDrift c : after) {
       if (!c.breached()) {
         continue;
@@ -534,18 +537,35 @@ final class ProposalAssembler {
         reasons.add("no rebalance is due, so only the cash flows were placed");
       }
       model.blocked.stream().filter(b -> b.assetClass().equals(c.assetClass())).map(Rebalancer.Blocked::text).distinct()
-          .limit(3).forEach(reasons::add);
+          .limit(3).forEach(t -> {
+            reasons.add(t);
+            named.add(t);
+          });
       if (reasons.isEmpty()) {
         reasons.add("nothing tradable in the household can move it further (held-away, restricted or rounding)");
       }
       why.append(": ").append(String.join("; ", reasons));
       out.add(why.toString());
     }
+    // In sets, not by scanning the lines: a household of 20,000 lots can have thousands blocked.
+    Set<String> listed = new HashSet<>(out);
+    Set<String> notListed = new HashSet<>();
+    int lotLines = 0;
     for (Rebalancer.Blocked b : model.blocked) {
-      String text = (b.text().startsWith("nothing of") ? "" : "not sold: ") + b.text();
-      if (out.stream().noneMatch(o -> o.contains(b.text())) && !out.contains(text)) {
+      boolean lot = !b.text().startsWith("nothing of");
+      String text = (lot ? "not sold: " : "") + b.text();
+      if (!named.contains(b.text()) && !listed.contains(text)) {
+        if (lot && lotLines >= MAX_NOT_SOLD_LINES) {
+          notListed.add(text);
+          continue;
+        }
+        lotLines += lot ? 1 : 0;
         out.add(text);
+        listed.add(text);
       }
+    }
+    if (!notListed.isEmpty()) {
+      out.add("not sold: " + notListed.size() + " more lots, for reasons like those above");
     }
     return out;
   }

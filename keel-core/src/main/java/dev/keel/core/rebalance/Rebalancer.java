@@ -63,18 +63,42 @@ public final class Rebalancer {
   static final double TAXABLE_LAST = 0.0001;
   /** Per dollar per rank away from a class's preferred account type. */
   static final double LOCATION = 0.00005;
+  /**
+   * The most lots in tradable accounts a proposal is made for: the program has a variable per lot;
+   * 20,000 lots take about a second (docs/benchmarks.md), and time and memory grow with the lots.
+   */
+  public static final int MAX_TRADABLE_LOTS = 50_000;
   /** Dollars below which a class is taken to be at its goal. */
   static final double DUST = 0.01;
 
   private final LpSolver solver;
   private final TaxEstimator estimator;
 
+  private final int maxTradableLots;
+
   public Rebalancer(LpSolver solver, TaxEstimator estimator) {
-    this.solver = solver;
-    this.estimator = estimator;
+    this(solver, estimator, MAX_TRADABLE_LOTS);
   }
 
+  /** With another limit on lots in tradable accounts (tests). */
+  Rebalancer(LpSolver solver, TaxEstimator estimator, int maxTradableLots) {
+    this.solver = solver;
+    this.estimator = estimator;
+    this.maxTradableLots = maxTradableLots;
+  }
+
+  /**
+   * @throws HouseholdTooLargeException when the household holds more than {@link
+   *     #MAX_TRADABLE_LOTS} lots in tradable accounts
+   */
   public Proposal propose(RebalanceRequest request) {
+    int lots = 0;
+    for (AccountPosition position : request.books().positions()) {
+      lots += position.account().tradable() ? position.lots().size() : 0;
+    }
+    if (lots > maxTradableLots) {
+      throw new HouseholdTooLargeException(lots, maxTradableLots);
+    }
     Policy policy = request.data().policy();
     DriftReport before = DriftAnalyzer.DEFAULT.analyze(policy, request.books().positions(), request.data().prices(),
         request.asOf());
@@ -342,15 +366,15 @@ public final class Rebalancer {
     }
 
     // Harvests: a loss lot sold and its substitute bought, dollar for dollar, in the same account.
+    Map<dev.keel.core.ledger.LotId, List<SellOption>> sellsByLot = new java.util.HashMap<>();
+    m.sells.forEach(s -> sellsByLot.computeIfAbsent(s.lot().id(), k -> new ArrayList<>()).add(s));
     for (HarvestCandidates.Candidate c : candidates) {
       double cost = 2 * eps + c.taxPerDollar();
       int v = m.lp.variable(0, c.value(), cost, "harvest " + c.lot().id());
       m.harvests.add(new HarvestOption(c.lot(), c.account(), c.substitute(), c.price(), c.substitutePrice(), c.gainPerDollar(),
           c.term(), c.taxPerDollar(), c.warnings(), v));
-      for (SellOption s : m.sells) {
-        if (s.lot().id().equals(c.lot().id())) {
-          new LinearProgram.RowBuilder().add(s.variable(), 1).add(v, 1).into(m.lp, 0, c.value(), "lot " + c.lot().id());
-        }
+      for (SellOption s : sellsByLot.getOrDefault(c.lot().id(), List.of())) {
+        new LinearProgram.RowBuilder().add(s.variable(), 1).add(v, 1).into(m.lp, 0, c.value(), "lot " + c.lot().id());
       }
     }
 
