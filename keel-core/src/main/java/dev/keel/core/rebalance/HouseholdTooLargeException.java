@@ -14,8 +14,8 @@ public final class HouseholdTooLargeException extends RuntimeException {
     super(String.format(java.util.Locale.ROOT,
         "the household holds %,d lots in tradable accounts; Keel proposes trades for at most %,d (the rebalancing "
             + "program has a variable per lot and would take minutes and gigabytes). Combine lots of the same account, "
-            + "symbol and acquisition date in lots.csv (their basis added up), or mark accounts Keel should not trade "
-            + "tradable: false; keel analyze and keel lots work at any size.", lots, limit));
+            + "symbol, acquisition date and cost per share in lots.csv (their basis added up), or mark accounts Keel "
+            + "should not trade tradable: false; keel analyze and keel lots work at any size.", lots, limit));
     this.lots = lots;
   }
 

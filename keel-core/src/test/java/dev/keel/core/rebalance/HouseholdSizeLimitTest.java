@@ -41,7 +41,7 @@ class HouseholdSizeLimitTest {
     assertThatThrownBy(() -> limited.propose(request()))
         .isInstanceOf(HouseholdTooLargeException.class)
         .hasMessageStartingWith("the household holds 3 lots in tradable accounts; Keel proposes trades for at most 2")
-        .hasMessageContaining("Combine lots of the same account, symbol and acquisition date");
+        .hasMessageContaining("Combine lots of the same account, symbol, acquisition date and cost per share");
   }
 
   @Test
