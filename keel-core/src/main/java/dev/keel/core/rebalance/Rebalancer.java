@@ -111,9 +111,42 @@ public final class Rebalancer {
           : "every class is inside its band";
       return ProposalAssembler.nothing(request, before, "No rebalance proposed: " + why + ".", estimator);
     }
-    Model model = model(request, before, correct);
+    Model model = model(request, before, correct, false);
     double[] x = solver.minimize(model.lp);
+    // Asset location in a second program, which may not realize more taxable gain, nor more tax on
+    // it, than the first (without location) did: location never pays for itself with a gain, not
+    // even indirectly (a tax-advantaged account swapping one class for another while a taxable
+    // account sells more of a class at a gain to make room).
+    Model located = model(request, before, correct, true);
+    if (located.locating) {
+      capTaxableGains(located, model, x);
+      model = located;
+      x = solver.minimize(located.lp);
+    }
     return new ProposalAssembler(request, before, model, x, estimator).assemble();
+  }
+
+  /** Taxable gain sales of {@code located}: at most the gain and the tax of {@code plain}'s answer. */
+  private static void capTaxableGains(Model located, Model plain, double[] x) {
+    double gain = 0;
+    double tax = 0;
+    for (SellOption s : plain.sells) {
+      if (s.account().taxable() && s.gainPerDollar() > 0) {
+        gain += x[s.variable()] * s.gainPerDollar();
+        tax += x[s.variable()] * s.tax();
+      }
+    }
+    LinearProgram.RowBuilder gains = new LinearProgram.RowBuilder();
+    LinearProgram.RowBuilder taxes = new LinearProgram.RowBuilder();
+    for (SellOption s : located.sells) {
+      if (s.account().taxable() && s.gainPerDollar() > 0) {
+        gains.add(s.variable(), s.gainPerDollar());
+        taxes.add(s.variable(), s.tax());
+      }
+    }
+    // A cent of slack: the first answer is a double, and must stay feasible in the second program.
+    gains.into(located.lp, Double.NEGATIVE_INFINITY, gain + 0.01, "location gain cap");
+    taxes.into(located.lp, Double.NEGATIVE_INFINITY, tax + 0.01, "location tax cap");
   }
 
   /** A lot the proposal may not sell, and why. */
@@ -142,6 +175,11 @@ public final class Rebalancer {
   }
 
   Model model(RebalanceRequest request, DriftReport before, boolean correct) {
+    return model(request, before, correct, true);
+  }
+
+  /** The program; with {@code location} false, asset location is not priced (no location trades). */
+  Model model(RebalanceRequest request, DriftReport before, boolean correct, boolean location) {
     Model m = new Model();
     m.correcting = correct;
     Policy policy = request.data().policy();
@@ -197,7 +235,7 @@ public final class Rebalancer {
     // account and bought in another account, so that each class ends where it costs least tax.
     m.drag = new LocationDrag(settings, dragRates(request));
     List<AssetClass> invested = m.plans.keySet().stream().filter(c -> !c.equals(AssetClass.CASH)).toList();
-    m.locating = trading && m.drag.matters(invested);
+    m.locating = location && trading && m.drag.matters(invested);
 
     // Variables are made in a canonical order (accounts by id, lots by id) so that when several
     // answers are equally good the solver picks the same one whatever the order of the files.

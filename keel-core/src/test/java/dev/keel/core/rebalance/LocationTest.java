@@ -121,6 +121,35 @@ class LocationTest {
   }
 
   /**
+   * Found by FleetRun quality (generated household 1980): at low rates a tax-advantaged account
+   * swapped its international fund for bonds while the taxable account sold three times the bonds
+   * it had to, at a gain, to make room. Here, at 15% short-term and 3% long-term: joint holds
+   * 60,000 of bonds (basis 40,000) and the IRA 40,000 of VXUS; bonds are 60% against 40%, so
+   * 20,000 of bonds must go, realizing 20,000 × 1/3 = 6,666.67 of gain (200 of tax at 3%).
+   *
+   * <p>Location alone would rather have every bond in the IRA: there VXUS loses its 0.3% withheld
+   * abroad each year (3% over ten years), in joint it costs 2.8% × 3% = 0.084% a year; selling all
+   * 60,000 of bonds costs only 1% of tax a dollar. But that realizes 20,000 of gain for location.
+   * The proposal realizes the 6,666.67 the rebalance needs and no more.
+   */
+  @Test
+  void test_no_extra_taxable_gain_to_make_room_for_a_swap_elsewhere() {
+    Proposal p = Scenario.on("2026-11-20")
+        .tax(t -> dev.keel.core.household.TaxSettings.of(t.filingStatus(), dev.keel.core.tax.MarginalRates.of("0.15", "0.03")))
+        .account("joint", AccountType.TAXABLE, "0")
+        .account("ira", AccountType.TRADITIONAL, "0")
+        .target("intl_stocks", "0.60").target("bonds", "0.40")
+        .security("VXUS", "intl_stocks", "100").security("BND", "bonds", "100")
+        .lot("joint", "BND", "600", "40000", "2015-01-05")
+        .lot("ira", "VXUS", "400", "40000", "2015-01-05")
+        .propose();
+
+    // 20,000 of 60,000 with basis 40,000: the lot relief rounds the relieved basis to the cent.
+    assertThat(p.tax().longTermGain()).isBetween(new BigDecimal("6666.66"), new BigDecimal("6666.68"));
+    assertThat(p.trades()).extracting(LocationTest::trade).containsExactlyInAnyOrder("joint sell BND 20000", "joint buy VXUS 20000");
+  }
+
+  /**
    * Bonds are over target and joint holds a BND lot at a loss, so that lot is sold first; the IRA
    * may buy bonds for location, but never BND (it would wash the loss for good, Rev. Rul.
    * 2008-5): it buys AGG, the other bond fund.
