@@ -58,14 +58,17 @@ final class LocationDrag {
     return Math.min(CAP, yearly(assetClass, type).doubleValue() * settings.locationHorizon());
   }
 
-  /** Whether location changes anything: some class costs more tax in one account type than in another. */
-  boolean matters(Collection<AssetClass> classes) {
+  /**
+   * Whether location changes anything: some class costs more tax in one of the household's
+   * account types ({@code types}, those it can trade in) than in another.
+   */
+  boolean matters(Collection<AssetClass> classes, Collection<AccountType> types) {
     if (settings.locationHorizon() == 0) {
       return false;
     }
     for (AssetClass c : classes) {
       BigDecimal first = null;
-      for (AccountType type : AccountType.values()) {
+      for (AccountType type : types) {
         BigDecimal d = yearly(c, type);
         if (first == null) {
           first = d;

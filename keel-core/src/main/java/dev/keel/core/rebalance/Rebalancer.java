@@ -68,6 +68,8 @@ public final class Rebalancer {
    * 20,000 lots take about a second (docs/benchmarks.md), and time and memory grow with the lots.
    */
   public static final int MAX_TRADABLE_LOTS = 50_000;
+  /** Slack of the location program's caps on taxable gain and tax, in dollars. */
+  static final double CAP_SLACK = 1e-6;
   /** Dollars below which a class is taken to be at its goal. */
   static final double DUST = 0.01;
 
@@ -144,9 +146,10 @@ public final class Rebalancer {
         taxes.add(s.variable(), s.tax());
       }
     }
-    // A cent of slack: the first answer is a double, and must stay feasible in the second program.
-    gains.into(located.lp, Double.NEGATIVE_INFINITY, gain + 0.01, "location gain cap");
-    taxes.into(located.lp, Double.NEGATIVE_INFINITY, tax + 0.01, "location tax cap");
+    // A millionth of a dollar of slack, so that the first answer (doubles, summed in another order)
+    // stays feasible; a cent would let the program trade a few cents for location.
+    gains.into(located.lp, Double.NEGATIVE_INFINITY, gain + CAP_SLACK, "location gain cap");
+    taxes.into(located.lp, Double.NEGATIVE_INFINITY, tax + CAP_SLACK, "location tax cap");
   }
 
   /** A lot the proposal may not sell, and why. */
@@ -235,7 +238,9 @@ public final class Rebalancer {
     // account and bought in another account, so that each class ends where it costs least tax.
     m.drag = new LocationDrag(settings, dragRates(request));
     List<AssetClass> invested = m.plans.keySet().stream().filter(c -> !c.equals(AssetClass.CASH)).toList();
-    m.locating = location && trading && m.drag.matters(invested);
+    java.util.Set<dev.keel.core.household.AccountType> types = java.util.EnumSet.noneOf(dev.keel.core.household.AccountType.class);
+    request.books().positions().stream().filter(p -> p.account().tradable()).forEach(p -> types.add(p.account().type()));
+    m.locating = location && trading && m.drag.matters(invested, types);
 
     // Variables are made in a canonical order (accounts by id, lots by id) so that when several
     // answers are equally good the solver picks the same one whatever the order of the files.
