@@ -2,8 +2,8 @@ package dev.keel.bench;
 
 import dev.keel.core.drift.DriftAnalyzer;
 import dev.keel.core.drift.DriftReport;
-import dev.keel.core.generate.GeneratorSettings;
-import dev.keel.core.generate.HouseholdGenerator;
+import dev.keel.testkit.generate.GeneratorSettings;
+import dev.keel.testkit.generate.HouseholdGenerator;
 import dev.keel.core.ledger.AccountPosition;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.policy.Policy;

@@ -3,6 +3,7 @@ package dev.keel.cli;
 import dev.keel.core.drift.DriftReport;
 import dev.keel.core.portfolio.HouseholdData;
 import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.price.PriceAges;
 import dev.keel.io.report.DriftReportWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -28,24 +29,30 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--holdings", description = "Also list every position (table format).")
   boolean holdings;
 
+  @Option(names = "--exit-code",
+      description = "Exit with status 3 when a rebalance is needed (a check is due and a class is outside its band), "
+          + "0 when not: for cron jobs and scripts.")
+  boolean exitCode;
+
+  /** The exit status of {@code --exit-code} when a rebalance is needed. */
+  static final int EXIT_REBALANCE_NEEDED = 3;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    HouseholdData data = household.load();
-    DriftReport report = HouseholdEngine.DEFAULT.drift(data, household.asOf());
-    PrintWriter out = spec.commandLine().getOut();
-    switch (format) {
-      case JSON -> out.print(DriftReportWriter.json(report));
-      case TABLE -> {
-        out.print(DriftReportWriter.table(data.household().name(), report));
-        if (holdings) {
-          out.println();
-          out.print(DriftReportWriter.holdingsTable(report));
-        }
-      }
-      case CSV -> throw new UsageProblem("analyze --format csv is not offered; use table or json");
+    if (format == Format.CSV) {
+      throw new UsageProblem("analyze --format csv is not offered; use table or json");
     }
-    return 0;
+    HouseholdData data = household.loadValued(java.util.List.of());
+    DriftReport report = HouseholdEngine.DEFAULT.drift(data, household.asOf());
+    PriceAges ages = HouseholdEngine.DEFAULT.priceAges(data, report);
+    PrintWriter out = spec.commandLine().getOut();
+    String text = format == Format.JSON
+        ? DriftReportWriter.json(report)
+        : DriftReportWriter.table(data.household().name(), report)
+            + (holdings ? "\n" + DriftReportWriter.holdingsTable(report) : "");
+    Outputs.print(out, spec.commandLine().getErr(), format, text, ages);
+    return exitCode && report.rebalanceNeeded() ? EXIT_REBALANCE_NEEDED : 0;
   }
 }

@@ -33,13 +33,18 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LocalDate date = asOf != null ? asOf : LocalDate.now();
-    HouseholdData data = HouseholdOptions.load(FolderSource.classpath(BUNDLED));
+    HouseholdData data = HouseholdOptions.load(FolderSource.classpath(BUNDLED), java.util.Optional.of(date), java.util.List.of());
     DriftReport report = HouseholdEngine.DEFAULT.drift(data, date);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Keel demo: the example household in examples/rivera (" + data.household().accounts().size()
         + " accounts, " + data.openingLots().size() + " opening lots, " + data.transactions().size() + " transactions).");
     out.println();
     out.print(DriftReportWriter.table(data.household().name(), report));
+    String prices = dev.keel.io.report.PriceAgeWriter.table(HouseholdEngine.DEFAULT.priceAges(data, report));
+    if (!prices.isEmpty()) {
+      out.println();
+      out.print(prices);
+    }
     out.println();
     Proposal proposal = HouseholdEngine.DEFAULT.propose(data, date, Map.of(), false);
     out.print(ProposalWriter.table(data.household().name(), proposal));

@@ -8,7 +8,11 @@ import dev.keel.io.read.HouseholdFolderLoader;
 import dev.keel.io.read.Loaded;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.keel.core.problem.Problem;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,16 +32,38 @@ final class HouseholdOptions {
   }
 
   HouseholdData load() {
-    if (!Files.isDirectory(dir)) {
+    return load(Optional.empty(), List.of());
+  }
+
+  /**
+   * Loads the folder for a command that values the household on the as-of date: a held symbol
+   * without a price is reported with every other problem of the input, and so is each of {@code
+   * more} (problems the command found in its own options).
+   */
+  HouseholdData loadValued(List<Problem> more) {
+    return load(Optional.of(asOf()), more);
+  }
+
+  private HouseholdData load(Optional<LocalDate> valuedOn, List<Problem> more) {
+    if (!Files.exists(dir)) {
       throw new UsageProblem(dir + ": no such folder; expected a household folder with household.yaml and policy.yaml");
     }
-    return load(FolderSource.directory(dir));
+    if (!Files.isDirectory(dir)) {
+      throw new UsageProblem(dir + ": is a file, not a folder; expected a household folder with household.yaml and policy.yaml");
+    }
+    return load(FolderSource.directory(dir), valuedOn, more);
   }
 
   static HouseholdData load(FolderSource source) {
-    Loaded<HouseholdData> loaded = HouseholdFolderLoader.loadAndCheck(source, HouseholdEngine.DEFAULT);
-    if (!loaded.ok()) {
-      throw new InvalidInputException(loaded.problems());
+    return load(source, Optional.empty(), List.of());
+  }
+
+  static HouseholdData load(FolderSource source, Optional<LocalDate> valuedOn, List<Problem> more) {
+    Loaded<HouseholdData> loaded = HouseholdFolderLoader.loadAndCheck(source, HouseholdEngine.DEFAULT, valuedOn);
+    if (!loaded.ok() || !more.isEmpty()) {
+      List<Problem> all = new ArrayList<>(more);
+      all.addAll(loaded.problems());
+      throw new InvalidInputException(all);
     }
     return loaded.value().get();
   }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
       "Every command reads a household folder (household.yaml, policy.yaml, lots.csv,",
       "transactions.csv, prices.csv; see docs/formats.md)."
     },
-    subcommands = {AnalyzeCommand.class, RebalanceCommand.class, HarvestCommand.class, GainsCommand.class, LotsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AnalyzeCommand.class, RebalanceCommand.class, HarvestCommand.class, GainsCommand.class, LotsCommand.class, ImportCommand.class, ReconcileCommand.class, CheckedCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class KeelCli implements Runnable {
 
   /** Exit status for bad input: every problem was printed. */
@@ -50,11 +50,17 @@ public final class KeelCli implements Runnable {
   }
 
   private static java.time.LocalDate date(String text) {
+    java.time.LocalDate date;
     try {
-      return java.time.LocalDate.parse(text.trim());
+      date = java.time.LocalDate.parse(text.trim());
     } catch (java.time.format.DateTimeParseException e) {
       throw new CommandLine.TypeConversionException("\"" + text + "\" is not a date; expected YYYY-MM-DD");
     }
+    java.util.Optional<String> outOfRange = dev.keel.io.read.InputLimits.checkDate(date);
+    if (outOfRange.isPresent()) {
+      throw new CommandLine.TypeConversionException("\"" + text + "\" " + outOfRange.get());
+    }
+    return date;
   }
 
   @Override

@@ -32,10 +32,12 @@ final class LotsCommand implements Callable<Integer> {
     if (format == Format.CSV) {
       throw new UsageProblem("lots --format csv is not offered; use table or json");
     }
-    HouseholdData data = household.load();
+    HouseholdData data = household.loadValued(java.util.List.of());
     LotsReport report = HouseholdEngine.DEFAULT.lots(data, household.asOf());
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Format.JSON ? LotsReportWriter.json(report) : LotsReportWriter.table(data.household().name(), report));
+    Outputs.print(out, spec.commandLine().getErr(), format,
+        format == Format.JSON ? LotsReportWriter.json(report) : LotsReportWriter.table(data.household().name(), report),
+        HouseholdEngine.DEFAULT.priceAges(data, report));
     return 0;
   }
 }

@@ -6,18 +6,18 @@ import dev.keel.core.portfolio.HouseholdEngine;
 import dev.keel.core.problem.InvalidInputException;
 import dev.keel.core.problem.Problem;
 import dev.keel.core.rebalance.Proposal;
+import dev.keel.core.price.PriceAges;
+import dev.keel.io.read.InputLimits;
 import dev.keel.io.report.ProposalWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,12 +48,21 @@ final class RebalanceCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Also write an order file (CSV) to key into a broker.")
   Path out;
 
+  @Option(names = "--allow-stale-prices",
+      description = "Propose trades even when a price used is older than policy.yaml prices.refuse_after_days (default 30).")
+  boolean allowStalePrices;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    Map<AccountId, BigDecimal> flows = parseFlows();
-    HouseholdData data = household.load();
+    // The options' problems are reported with the household's, in one run.
+    List<Problem> optionProblems = new ArrayList<>();
+    Map<AccountId, BigDecimal> flows = parseFlows(optionProblems);
+    if (out != null) {
+      optionProblems.addAll(OrderFileTarget.check(out, household.dir));
+    }
+    HouseholdData data = household.loadValued(optionProblems);
     List<Problem> problems = new ArrayList<>();
     for (AccountId id : flows.keySet()) {
       if (data.household().findAccount(id).isEmpty()) {
@@ -64,12 +73,16 @@ final class RebalanceCommand implements Callable<Integer> {
       throw new InvalidInputException(problems);
     }
     Proposal proposal = HouseholdEngine.DEFAULT.propose(data, household.asOf(), flows, force);
+    PriceAges ages = HouseholdEngine.DEFAULT.priceAges(data, proposal);
+    if (!allowStalePrices && !HouseholdEngine.DEFAULT.staleForTrading(ages, proposal).isEmpty()) {
+      throw new InvalidInputException(HouseholdEngine.DEFAULT.staleForTrading(ages, proposal));
+    }
     PrintWriter printer = spec.commandLine().getOut();
-    printer.print(switch (format) {
+    Outputs.print(printer, spec.commandLine().getErr(), format, switch (format) {
       case TABLE -> ProposalWriter.table(data.household().name(), proposal);
       case JSON -> ProposalWriter.json(proposal);
       case CSV -> ProposalWriter.csv(proposal);
-    });
+    }, ages);
     if (out != null) {
       writeAtomically(out, ProposalWriter.orders(proposal));
       spec.commandLine().getErr().println("keel: wrote " + proposal.trades().size() + " orders to " + out);
@@ -77,9 +90,8 @@ final class RebalanceCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Map<AccountId, BigDecimal> parseFlows() {
+  private Map<AccountId, BigDecimal> parseFlows(List<Problem> problems) {
     Map<AccountId, BigDecimal> flows = new LinkedHashMap<>();
-    List<Problem> problems = new ArrayList<>();
     for (String flow : cashFlows) {
       int eq = flow.indexOf('=');
       if (eq <= 0 || !AccountId.isValid(flow.substring(0, eq))) {
@@ -88,26 +100,21 @@ final class RebalanceCommand implements Callable<Integer> {
       }
       try {
         BigDecimal amount = new BigDecimal(flow.substring(eq + 1).trim());
+        Optional<String> outOfRange = InputLimits.checkNumber(amount);
+        if (outOfRange.isPresent()) {
+          problems.add(new Problem("--cash-flow", 0, "amount", flow.substring(eq + 1), outOfRange.get()));
+          continue;
+        }
         flows.merge(AccountId.of(flow.substring(0, eq)), amount, BigDecimal::add);
       } catch (NumberFormatException e) {
         problems.add(new Problem("--cash-flow", 0, "amount", flow.substring(eq + 1), "is not a number"));
       }
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
     }
     return flows;
   }
 
   /** Writes to a temporary file beside the target and moves it into place: never a half-written file. */
   static void writeAtomically(Path target, String content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, ".keel-", ".tmp");
-    try {
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    OrderFileTarget.write(target, content);
   }
 }

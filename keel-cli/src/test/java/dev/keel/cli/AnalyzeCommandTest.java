@@ -21,9 +21,9 @@ class AnalyzeCommandTest {
     assertThat(run.out())
         .contains("Rivera household - drift as of 2026-11-22")
         .contains("Total value $957,075.25")
-        .containsPattern("us_stocks\\s+50.00%\\s+58.72%\\s+\\+8.72%\\s+45.00% - 55.00%\\s+\\$561,977.00\\s+OVER band")
-        .containsPattern("bonds\\s+25.00%\\s+17.57%\\s+-7.43%\\s+20.00% - 30.00%.*UNDER band")
-        .containsPattern("reits\\s+5.00%\\s+5.30%\\s+\\+0.30%\\s+3.00% - 7.00%.*ok")
+        .containsPattern("us_stocks\\s+50.00%\\s+58.72%\\s+\\+8.72 pts\\s+45.00% - 55.00%\\s+\\$561,977.00\\s+OVER band")
+        .containsPattern("bonds\\s+25.00%\\s+17.57%\\s+-7.43 pts\\s+20.00% - 30.00%.*UNDER band")
+        .containsPattern("reits\\s+5.00%\\s+5.30%\\s+\\+0.30 pts\\s+3.00% - 7.00%.*ok")
         .contains("Rebalance needed: yes");
   }
 
@@ -135,7 +135,7 @@ class AnalyzeCommandTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
-        .contains("transactions.csv:4: action: \"transfer\" is not one of buy, sell, deposit")
+        .contains("transactions.csv:4: action: \"journal\" is not one of buy, sell, deposit")
         .contains("transactions.csv:6: price: reinvest needs a price or an amount")
         .contains("transactions.csv:8: date: \"2026/05/01\" is not a date; expected YYYY-MM-DD")
         .contains("transactions.csv:3: price: \"16120.00\" would take cash in joint to -10920.00 on 2026-01-06")

@@ -55,8 +55,8 @@ class GainsAndLotsCommandTest {
     assertThat(run.status()).isZero();
     assertThat(run.out()).isEqualTo(
         "account,symbol,lot_id,quantity,acquired,holding_since,sold,proceeds,cost_basis,adjustment_code,adjustment,gain,term,"
-            + "permanently_disallowed\n"
-            + "wei-taxable,IVV,C,60,2025-06-23,2025-01-24,2026-02-02,31200.00,30300.00,,0.00,900.00,long,0.00\n");
+            + "permanently_disallowed,adjusted_basis,ordinary_income,box\n"
+            + "wei-taxable,IVV,C,60,2025-06-23,2025-01-24,2026-02-02,31200.00,30300.00,,0.00,900.00,long,0.00,30300.00,0.00,D\n");
   }
 
   @Test
@@ -129,5 +129,81 @@ class GainsAndLotsCommandTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("transactions.csv:14: price: reinvest needs a price or an amount");
+  }
+
+  /**
+   * Issue 8 item 3: "keel gains DIR --year 2024" printed "Tax estimate 2025" with 2025's brackets.
+   * Rev. Proc. 2023-34, married filing jointly: 285,000 − 29,200 = 255,800 taxable; 2,320 + 8,532 +
+   * 23,485 + (255,800 − 201,050) × 24% = 47,477.
+   */
+  @Test
+  void test_gains_2024_usesThe2024Tables() {
+    CliRun run = CliRun.of("gains", CliRun.EXAMPLE.toString(), "--year", "2024");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Tax estimate 2024 (married_joint, federal brackets + NIIT + state; 2024 tables)")
+        .contains("Deduction $29,200.00; tables: Rev. Proc. 2023-34")
+        .contains("Taxable income $255,800.00: ordinary tax $47,477.00");
+  }
+
+  @Test
+  void test_gains_yearWithoutTables_labelledInTableAndJson() throws Exception {
+    CliRun table = CliRun.of("gains", CliRun.EXAMPLE.toString(), "--year", "2027");
+    CliRun json = CliRun.of("gains", CliRun.EXAMPLE.toString(), "--year", "2027", "--format", "json");
+
+    assertThat(table.out()).contains("no 2027 tables are bundled: estimated with the 2026 tables");
+    JsonNode tax = Json.mapper().readTree(json.out()).get("tax");
+    assertThat(tax.get("table_year").asInt()).isEqualTo(2026);
+    assertThat(tax.get("tables_estimated_from_nearest_year").asBoolean()).isTrue();
+  }
+
+  /**
+   * Issue 8 item 8: a 2026 loss beyond the $3,000 limit is carried into 2027 with its character.
+   * Rivera 2026 plus a sale of lot J-VXUS-2024 (400 VXUS, basis 23,600) at 40: long-term −7,600.
+   * Line 7 = −1,023.36; line 15 = −7,600 − 1,200 carried in = −8,800; 3,000 deducted.
+   * Worksheet: line 8 = max(0, 1,023.36 − 3,000) = 0 short-term; line 11 = 3,000 − 1,023.36 =
+   * 1,976.64; line 13 = 8,800 − 1,976.64 = 6,823.36 long-term into 2027.
+   */
+  @Test
+  void test_gains_lossCarriedIntoTheNextYear(@TempDir Path dir) throws Exception {
+    Path folder = CliRun.exampleWith(dir);
+    Files.writeString(folder.resolve("transactions.csv"), "2026-11-02,joint,sell,VXUS,400,40,,,J-VXUS-2024\n",
+        java.nio.file.StandardOpenOption.APPEND);
+
+    CliRun y2026 = CliRun.of("gains", folder.toString(), "--year", "2026");
+    CliRun y2027 = CliRun.of("gains", folder.toString(), "--year", "2027", "--format", "json");
+
+    assertThat(y2026.status()).as(y2026.err()).isZero();
+    assertThat(y2026.out()).contains("carried to next year $0.00 short, $6,823.36 long");
+    JsonNode tax = Json.mapper().readTree(y2027.out()).get("tax");
+    assertThat(tax.get("carryforward_in_short_term").decimalValue()).isEqualByComparingTo("0");
+    assertThat(tax.get("carryforward_in_long_term").decimalValue()).isEqualByComparingTo("6823.36");
+    assertThat(tax.get("carryforward_in_source").asText()).isEqualTo("ledger");
+  }
+
+  @Test
+  void test_gains_carryforwardWithoutYear_isAValidationProblem(@TempDir Path dir) throws Exception {
+    Path folder = CliRun.exampleWith(dir);
+    Path yaml = folder.resolve("household.yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace("    into: 2026\n", ""));
+
+    CliRun run = CliRun.of("gains", folder.toString(), "--year", "2026");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("tax.carryforward.into: is missing; say which tax year this carryforward enters");
+  }
+
+  /** Form 8949 boxes: an account whose 1099-B does not report basis files its sales in box B / E. */
+  @Test
+  void test_gains_basisNotReported_boxB(@TempDir Path dir) throws Exception {
+    Path folder = CliRun.exampleWith(dir);
+    Path yaml = folder.resolve("household.yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace("    reserve: 2000\n", "    reserve: 2000\n    basis_reported: false\n"));
+
+    CliRun run = CliRun.of("gains", folder.toString(), "--year", "2026");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Part I - short-term, box B (short-term, Form 1099-B without basis reported to the IRS)");
   }
 }

@@ -68,6 +68,23 @@ public final class DriftAnalyzer {
     return new ClassDrift(assetClass, target, actual, drift, tolerance, lower, upper, breached, value);
   }
 
+  /** One problem per held symbol without a price on or before {@code asOf}, naming the accounts holding it. */
+  public static List<Problem> unpriced(Collection<AccountPosition> positions, PriceTable prices, LocalDate asOf) {
+    Map<Symbol, TreeSet<AccountId>> unpriced = new TreeMap<>();
+    for (AccountPosition position : positions) {
+      for (Symbol symbol : position.quantities().keySet()) {
+        if (prices.find(symbol, asOf).isEmpty()) {
+          unpriced.computeIfAbsent(symbol, s -> new TreeSet<>()).add(position.account().id());
+        }
+      }
+    }
+    List<Problem> problems = new ArrayList<>();
+    unpriced.forEach((symbol, accounts) -> problems.add(new Problem(prices.source(), 0, "symbol", symbol.value(),
+        "is held (in " + String.join(", ", accounts.stream().map(AccountId::value).toList()) + ") but has no price on or before "
+            + asOf)));
+    return problems;
+  }
+
   /** Every position valued at the latest price on or before {@code asOf}. */
   public static List<Holding> value(Policy policy, Collection<AccountPosition> positions, PriceTable prices, LocalDate asOf) {
     List<Holding> holdings = new ArrayList<>();

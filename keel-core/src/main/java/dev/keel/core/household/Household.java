@@ -28,6 +28,11 @@ public record Household(String name, List<String> members, TaxSettings tax, List
     return new Household(name, List.of(), tax, accounts, SourceRef.NONE);
   }
 
+  /** A copy with these tax settings (e.g. the carryforward resolved for the year being priced). */
+  public Household withTax(TaxSettings replacement) {
+    return new Household(name, members, replacement, accounts, source);
+  }
+
   public Optional<Account> findAccount(AccountId id) {
     for (Account account : accounts) {
       if (account.id().equals(id)) {

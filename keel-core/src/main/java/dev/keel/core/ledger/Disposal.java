@@ -20,6 +20,10 @@ import java.util.List;
  *     tax-advantaged accounts, which no later sale recovers
  * @param taxable false for sales inside IRAs, Roth IRAs, HSAs and 401(k)s: no gain or loss
  * @param washSales the matches that produced {@code disallowed}
+ * @param reportedBasis the basis the broker reports on Form 1099-B; differs from {@code costBasis}
+ *     only for employer stock (RSU, ESPP), whose reported basis leaves out the compensation part
+ * @param compensation ordinary income (wages) the sale realizes: the ESPP part of IRS Publication
+ *     525, already included in {@code costBasis}; zero for every other sale
  */
 public record Disposal(
     AccountId account,
@@ -38,10 +42,37 @@ public record Disposal(
     Term term,
     boolean taxable,
     List<WashSale> washSales,
-    SourceRef source) {
+    SourceRef source,
+    BigDecimal reportedBasis,
+    BigDecimal compensation) {
+
+  /** A sale whose basis the broker reports as it is: no code B correction, no compensation. */
+  public Disposal(AccountId account, Symbol symbol, LotId lotId, BigDecimal quantity, LocalDate acquired,
+      LocalDate holdingSince, boolean inherited, LocalDate sold, BigDecimal proceeds, BigDecimal costBasis,
+      BigDecimal basisWashAdjustment, BigDecimal disallowed, BigDecimal permanentlyDisallowed, Term term, boolean taxable,
+      List<WashSale> washSales, SourceRef source) {
+    this(account, symbol, lotId, quantity, acquired, holdingSince, inherited, sold, proceeds, costBasis,
+        basisWashAdjustment, disallowed, permanentlyDisallowed, term, taxable, washSales, source, costBasis,
+        BigDecimal.ZERO);
+  }
 
   public Disposal {
     washSales = List.copyOf(washSales);
+    reportedBasis = reportedBasis == null ? costBasis : reportedBasis;
+    compensation = compensation == null ? BigDecimal.ZERO : compensation;
+  }
+
+  /** Whether Form 8949 corrects the basis the broker reported (code B). */
+  public boolean basisCorrected() {
+    return reportedBasis.compareTo(costBasis) != 0;
+  }
+
+  /**
+   * Form 8949 column (g): the wash-sale loss disallowed (positive) less the basis the broker left
+   * out (negative), so that {@code proceeds − reportedBasis + adjustment} is the gain.
+   */
+  public BigDecimal adjustment() {
+    return disallowed.subtract(costBasis.subtract(reportedBasis));
   }
 
   /** Gain or loss as reported: {@code proceeds − costBasis + disallowed}. */
@@ -58,8 +89,8 @@ public record Disposal(
     return disallowed.signum() != 0;
   }
 
-  /** Form 8949 column (f) code. */
+  /** Form 8949 column (f) codes, in alphabetical order as the instructions ask: B, W or BW. */
   public String adjustmentCode() {
-    return washed() ? "W" : "";
+    return (basisCorrected() ? "B" : "") + (washed() ? "W" : "");
   }
 }

@@ -8,6 +8,7 @@ import dev.keel.core.tax.Term;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An open tax lot: shares of one security in one account with a common basis and holding period.
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param replacement true once these shares have served as replacement shares of a wash sale, so
  *     that no share replaces twice
  * @param sequence acquisition order across the household, for FIFO and for matching replacements
+ * @param award for employer stock (RSU vest, ESPP purchase): what its disposition needs; empty
+ *     for every other lot
  */
 public record Lot(
     LotId id,
@@ -36,7 +39,15 @@ public record Lot(
     BigDecimal washAdjustment,
     long origin,
     boolean replacement,
-    long sequence) {
+    long sequence,
+    Optional<EquityAward> award) {
+
+  /** A lot that is not employer stock. */
+  public Lot(LotId id, AccountId account, Symbol symbol, BigDecimal quantity, BigDecimal costBasis, LocalDate acquired,
+      LocalDate holdingSince, boolean inherited, BigDecimal washAdjustment, long origin, boolean replacement, long sequence) {
+    this(id, account, symbol, quantity, costBasis, acquired, holdingSince, inherited, washAdjustment, origin, replacement,
+        sequence, Optional.empty());
+  }
 
   public Lot {
     Objects.requireNonNull(id, "id");
@@ -55,6 +66,7 @@ public record Lot(
       holdingSince = acquired;
     }
     washAdjustment = washAdjustment == null ? BigDecimal.ZERO : washAdjustment;
+    award = award == null ? Optional.empty() : award;
   }
 
   public BigDecimal costPerShare() {
@@ -78,13 +90,35 @@ public record Lot(
     return HoldingPeriod.longTermFrom(holdingSince);
   }
 
+  /**
+   * For ESPP shares: the first day a sale is a qualifying disposition (Publication 525), when the
+   * ordinary income becomes the lesser of the offering discount and the gain. Empty for every other
+   * lot.
+   */
+  public Optional<LocalDate> esppQualifyingFrom() {
+    return award.flatMap(a -> a.qualifyingFrom(acquired));
+  }
+
   Lot withQuantityAndBasis(BigDecimal newQuantity, BigDecimal newBasis, BigDecimal newWashAdjustment) {
     return new Lot(id, account, symbol, newQuantity, newBasis, acquired, holdingSince, inherited, newWashAdjustment,
-        origin, replacement, sequence);
+        origin, replacement, sequence, award);
   }
 
   Lot asReplacement(LotId newId, BigDecimal addedBasis, LocalDate newHoldingSince, boolean newInherited) {
     return new Lot(newId, account, symbol, quantity, costBasis.add(addedBasis), acquired, newHoldingSince,
-        newInherited, washAdjustment.add(addedBasis), origin, true, sequence);
+        newInherited, washAdjustment.add(addedBasis), origin, true, sequence, award);
+  }
+
+  /** These shares, whole, in another account under {@code newId}: basis, dates and wash adjustments kept. */
+  Lot movedTo(AccountId newAccount, LotId newId) {
+    return new Lot(newId, newAccount, symbol, quantity, costBasis, acquired, holdingSince, inherited, washAdjustment,
+        origin, replacement, sequence, award);
+  }
+
+  /** The lot after a split of {@code oldShares} into {@code newShares}: total basis and dates unchanged. */
+  Lot split(BigDecimal newShares, BigDecimal oldShares) {
+    return new Lot(id, account, symbol, Splits.quantity(quantity, newShares, oldShares), costBasis, acquired,
+        holdingSince, inherited, washAdjustment, origin, replacement, sequence,
+        award.map(a -> a.split(newShares, oldShares)));
   }
 }

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -32,10 +34,27 @@ public final class LotSelector {
     switch (method) {
       case FIFO, SPECIFIC -> ordered.sort(FIFO);
       case LIFO -> ordered.sort(FIFO.reversed());
-      case HIFO -> ordered.sort(Comparator.comparing(Lot::costPerShare).reversed().thenComparing(FIFO));
-      case MIN_TAX -> ordered.sort(minTax(price, sold, rates));
+      case HIFO -> {
+        // Each lot's cost per share is a division: computed once per lot, not once per comparison.
+        Map<Lot, BigDecimal> cost = new IdentityHashMap<>();
+        ordered.forEach(l -> cost.put(l, l.costPerShare()));
+        ordered.sort(Comparator.<Lot, BigDecimal>comparing(cost::get).reversed().thenComparing(FIFO));
+      }
+      case MIN_TAX -> {
+        Map<Lot, Key> keys = new IdentityHashMap<>();
+        ordered.forEach(l -> keys.put(l, key(l, price, sold, rates)));
+        ordered.sort(Comparator.<Lot>comparingInt(l -> keys.get(l).category())
+            .thenComparing(l -> keys.get(l).taxPerShare()).thenComparing(FIFO));
+      }
     }
     return ordered;
+  }
+
+  /** The min_tax sort key of one lot. */
+  private record Key(int category, BigDecimal taxPerShare) {}
+
+  private static Key key(Lot lot, BigDecimal price, LocalDate sold, MarginalRates rates) {
+    return new Key(category(lot, price, sold), taxPerShare(lot, price, sold, rates));
   }
 
   /**

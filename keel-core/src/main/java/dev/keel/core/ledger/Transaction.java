@@ -16,8 +16,10 @@ import java.util.Optional;
  * @param amount gross amount of a buy or sell (before fees), or the cash amount of other actions;
  *     for buy, sell and reinvest it may be empty when a price is given
  * @param fees added to a purchase's basis, deducted from a sale's proceeds
- * @param lotId for a sale: the lot to relieve (specific identification); for a purchase: the id
- *     to give the new lot
+ * @param lotId for a sale or a transfer: the lot to relieve (specific identification); for a
+ *     purchase: the id to give the new lot
+ * @param account the account; null only for a split of the symbol in every account
+ * @param terms what transfer, split, rsu_vest and espp_purchase rows need beyond the common columns
  */
 public record Transaction(
     LocalDate date,
@@ -29,11 +31,21 @@ public record Transaction(
     Optional<BigDecimal> amount,
     BigDecimal fees,
     Optional<LotId> lotId,
-    SourceRef source) {
+    SourceRef source,
+    Optional<ActionTerms> terms) {
+
+  /** A row whose action needs no terms. */
+  public Transaction(LocalDate date, AccountId account, Action action, Optional<Symbol> symbol, Optional<BigDecimal> quantity,
+      Optional<BigDecimal> price, Optional<BigDecimal> amount, BigDecimal fees, Optional<LotId> lotId, SourceRef source) {
+    this(date, account, action, symbol, quantity, price, amount, fees, lotId, source, Optional.empty());
+  }
 
   public Transaction {
     Objects.requireNonNull(date, "date");
-    Objects.requireNonNull(account, "account");
+    if (account == null && action != Action.SPLIT) {
+      throw new NullPointerException("account");
+    }
+    terms = terms == null ? Optional.empty() : terms;
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(quantity, "quantity");
@@ -47,7 +59,10 @@ public record Transaction(
     }
     amount.ifPresent(a -> requireNonNegative("amount", a));
     price.ifPresent(p -> requireNonNegative("price", p));
-    if (action.movesShares()) {
+    TermsCheck.check(action, symbol, quantity, price, amount, fees, terms);
+    if (action == Action.TRANSFER || action == Action.SPLIT) {
+      // checked by TermsCheck: no price or amount
+    } else if (action.movesShares()) {
       if (symbol.isEmpty()) {
         throw new IllegalArgumentException(action.code() + " needs a symbol");
       }
@@ -75,15 +90,27 @@ public record Transaction(
   }
 
   public Transaction withLotId(String id) {
-    return new Transaction(date, account, action, symbol, quantity, price, amount, fees, Optional.of(LotId.of(id)), source);
+    return new Transaction(date, account, action, symbol, quantity, price, amount, fees, Optional.of(LotId.of(id)), source,
+        terms);
   }
 
   public Transaction withFees(String value) {
-    return new Transaction(date, account, action, symbol, quantity, price, amount, new BigDecimal(value), lotId, source);
+    return new Transaction(date, account, action, symbol, quantity, price, amount, new BigDecimal(value), lotId, source,
+        terms);
   }
 
   public Transaction withSource(SourceRef ref) {
-    return new Transaction(date, account, action, symbol, quantity, price, amount, fees, lotId, ref);
+    return new Transaction(date, account, action, symbol, quantity, price, amount, fees, lotId, ref, terms);
+  }
+
+  public Transaction withTerms(ActionTerms value) {
+    return new Transaction(date, account, action, symbol, quantity, price, amount, fees, lotId, source, Optional.of(value));
+  }
+
+  /** The receiving account of a transfer. */
+  public AccountId transferTo() {
+    return terms.filter(ActionTerms.Transfer.class::isInstance).map(ActionTerms.Transfer.class::cast)
+        .orElseThrow(() -> new IllegalStateException(action.code() + " is not a transfer")).to();
   }
 
   /**

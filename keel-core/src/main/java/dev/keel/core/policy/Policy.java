@@ -1,5 +1,6 @@
 package dev.keel.core.policy;
 
+import dev.keel.core.price.PriceAgeLimits;
 import dev.keel.core.security.AssetClass;
 import dev.keel.core.security.SecurityMaster;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param bandOverrides per class, the band keys that differ from {@code band}: only the keys an
  *     override gives replace the policy's (see {@link #bandFor})
  * @param lastChecked the date of the last check; empty when never checked (a check is due)
+ * @param prices how old a price may be before reports warn and proposals stop
  */
 public record Policy(
     Map<AssetClass, BigDecimal> targets,
@@ -26,7 +28,14 @@ public record Policy(
     Optional<LocalDate> lastChecked,
     SecurityMaster securities,
     RebalanceSettings rebalance,
-    HarvestSettings harvest) {
+    HarvestSettings harvest,
+    PriceAgeLimits prices) {
+
+  /** A policy with the default price-age limits. */
+  public Policy(Map<AssetClass, BigDecimal> targets, Band band, Map<AssetClass, Band> bandOverrides, CheckCadence cadence,
+      Optional<LocalDate> lastChecked, SecurityMaster securities, RebalanceSettings rebalance, HarvestSettings harvest) {
+    this(targets, band, bandOverrides, cadence, lastChecked, securities, rebalance, harvest, PriceAgeLimits.DEFAULTS);
+  }
 
   /** A policy with the default rebalancing and harvesting settings. */
   public Policy(Map<AssetClass, BigDecimal> targets, Band band, Map<AssetClass, Band> bandOverrides, CheckCadence cadence,
@@ -43,6 +52,7 @@ public record Policy(
   public Policy {
     Objects.requireNonNull(rebalance, "rebalance");
     Objects.requireNonNull(harvest, "harvest");
+    Objects.requireNonNull(prices, "prices");
     targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     Objects.requireNonNull(band, "band");
     bandOverrides = Map.copyOf(bandOverrides);
@@ -61,11 +71,15 @@ public record Policy(
   }
 
   public Policy withRebalance(RebalanceSettings settings) {
-    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, settings, harvest);
+    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, settings, harvest, prices);
   }
 
   public Policy withHarvest(HarvestSettings settings) {
-    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, rebalance, settings);
+    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, rebalance, settings, prices);
+  }
+
+  public Policy withPrices(PriceAgeLimits limits) {
+    return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, rebalance, harvest, limits);
   }
 
   /** The class's band: the policy's, with the keys of the class's override (if any) replaced. */

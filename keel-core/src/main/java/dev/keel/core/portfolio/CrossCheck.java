@@ -4,6 +4,7 @@ import dev.keel.core.household.Account;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.ledger.Transaction;
+import dev.keel.core.policy.ScheduledPurchase;
 import dev.keel.core.problem.Problem;
 import dev.keel.core.problem.SourceRef;
 import dev.keel.core.security.AssetClass;
@@ -17,8 +18,9 @@ import java.util.TreeSet;
 /**
  * Checks that the files of a household agree with one another: every account and security that
  * lots and transactions name exists, every security's asset class has a target, substitutes and
- * the funds of an account's {@code available} menu are known securities. Each file is checked on
- * its own by its loader; this is what no single loader can see.
+ * the funds of an account's {@code available} menu are known securities, and scheduled purchases
+ * name known accounts and securities. Each file is checked on its own by its loader; this is what
+ * no single loader can see.
  */
 public final class CrossCheck {
 
@@ -48,21 +50,43 @@ public final class CrossCheck {
         }
       });
     }
+    List<ScheduledPurchase> scheduled = data.policy().harvest().scheduled();
+    for (int i = 0; i < scheduled.size(); i++) {
+      // Line 0: the loader that can read policy.yaml places these by their field.
+      ScheduledPurchase s = scheduled.get(i);
+      String at = "harvest.scheduled[" + i + "].";
+      if (data.household().findAccount(s.account()).isEmpty()) {
+        problems.add(new Problem("policy.yaml", 0, at + "account", s.account().value(), "is not an account of household.yaml ("
+            + String.join(", ", new TreeSet<>(data.household().accounts().stream().map(a -> a.id().value()).toList())) + ")"));
+      }
+      if (!data.policy().securities().contains(s.symbol())) {
+        problems.add(new Problem("policy.yaml", 0, at + "symbol", s.symbol().value(), "is not listed under securities"));
+      }
+    }
     for (OpeningLot lot : data.openingLots()) {
       checkAccount(data, lot.account(), lot.source(), problems);
       checkSymbol(data, lot.symbol(), lot.source(), problems);
     }
     for (Transaction t : data.transactions()) {
-      checkAccount(data, t.account(), t.source(), problems);
-      t.symbol().filter(s -> t.action().movesShares()).ifPresent(s -> checkSymbol(data, s, t.source(), problems));
+      if (t.account() != null) { // a split without an account applies to every account
+        checkAccount(data, t.account(), t.source(), problems);
+      }
+      t.symbol().filter(s -> t.action().needsSymbol()).ifPresent(s -> checkSymbol(data, s, t.source(), problems));
+      if (t.action() == dev.keel.core.ledger.Action.TRANSFER) {
+        checkAccount(data, t.transferTo(), t.source(), problems, "to_account");
+      }
     }
     return problems;
   }
 
   private static void checkAccount(HouseholdData data, AccountId id, SourceRef source, List<Problem> problems) {
+    checkAccount(data, id, source, problems, "account");
+  }
+
+  private static void checkAccount(HouseholdData data, AccountId id, SourceRef source, List<Problem> problems, String field) {
     if (data.household().findAccount(id).isEmpty()) {
       Set<String> known = new TreeSet<>(data.household().accounts().stream().map(Account::id).map(AccountId::value).toList());
-      problems.add(Problem.at(source, "account", id.value(), "is not an account of household.yaml (" + String.join(", ", known) + ")"));
+      problems.add(Problem.at(source, field, id.value(), "is not an account of household.yaml (" + String.join(", ", known) + ")"));
     }
   }
 

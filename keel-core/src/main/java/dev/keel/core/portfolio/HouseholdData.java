@@ -1,6 +1,8 @@
 package dev.keel.core.portfolio;
 
 import dev.keel.core.household.Household;
+import dev.keel.core.ledger.Action;
+import dev.keel.core.ledger.ActionTerms;
 import dev.keel.core.ledger.LedgerInput;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.ledger.Transaction;
@@ -25,11 +27,23 @@ public record HouseholdData(
     openingLots = List.copyOf(openingLots);
     transactions = List.copyOf(transactions);
     Objects.requireNonNull(prices, "prices");
+    // A price dated before a split must price post-split shares when read after it.
+    for (Transaction t : transactions) {
+      if (t.action() == Action.SPLIT) {
+        ActionTerms.Split split = (ActionTerms.Split) t.terms().orElseThrow();
+        prices = prices.withSplit(t.symbol().orElseThrow(), t.date(), split.newShares(), split.oldShares());
+      }
+    }
   }
 
   /** The ledger's input, replaying transactions dated on or before {@code through}. */
   public LedgerInput ledgerInput(MarginalRates rates, Optional<LocalDate> through) {
     return new LedgerInput(household, policy.securities(), openingLots, transactions, rates, through);
+  }
+
+  /** A copy whose household has these tax settings. */
+  public HouseholdData withTax(dev.keel.core.household.TaxSettings tax) {
+    return new HouseholdData(household.withTax(tax), policy, openingLots, transactions, prices);
   }
 
   public HouseholdData withTransactions(List<Transaction> replacement) {

@@ -1,5 +1,9 @@
 package dev.keel.core.portfolio;
 
+import dev.keel.core.household.Household;
+import dev.keel.core.report.YearInvestments;
+import dev.keel.core.tax.estimate.LossCarryover;
+
 import dev.keel.core.drift.DriftAnalyzer;
 import dev.keel.core.drift.DriftReport;
 import dev.keel.core.ledger.Ledger;
@@ -20,8 +24,16 @@ import dev.keel.core.report.RealizedGains;
 import dev.keel.core.tax.MarginalRates;
 import dev.keel.core.tax.estimate.TaxEstimator;
 import dev.keel.core.tax.estimate.TaxProfiles;
+import dev.keel.core.drift.Holding;
+import dev.keel.core.price.PriceAges;
+import dev.keel.core.problem.Problem;
+import dev.keel.core.security.Symbol;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The engine as adapters use it: books a household's ledger and measures its drift. Stateless;
@@ -36,6 +48,7 @@ public final class HouseholdEngine {
   private final DriftAnalyzer drift;
   private final TaxEstimator estimator;
   private final Rebalancer rebalancer;
+  private final LastReplay last = new LastReplay();
 
   public HouseholdEngine(Ledger ledger, DriftAnalyzer drift, TaxEstimator estimator, Rebalancer rebalancer) {
     this.ledger = ledger;
@@ -61,16 +74,21 @@ public final class HouseholdEngine {
    */
   public LedgerResult books(HouseholdData data, Optional<LocalDate> through, int rateYear) {
     MarginalRates rates = rates(data, rateYear);
-    boolean rowsAfter = through.isPresent() && data.transactions().stream().anyMatch(t -> t.date().isAfter(through.get()));
+    boolean rowsAfter = through.isPresent() && datedAfter(data, through.get());
+    if (!rowsAfter) {
+      // Nothing is dated after it: the books through that date are the whole history's, the same
+      // replay the input check just ran (kept by LastReplay).
+      through = Optional.empty();
+    }
     if (rowsAfter) {
       // Every row is checked, also those after the as-of date, so that a bad row is never hidden.
       // Without such rows the replay below is the whole history: one replay is enough.
-      LedgerResult full = ledger.replay(data.ledgerInput(rates, Optional.empty()));
+      LedgerResult full = last.replay(ledger, data, rates, Optional.empty());
       if (!full.ok()) {
         throw new InvalidInputException(full.problems());
       }
     }
-    LedgerResult result = ledger.replay(data.ledgerInput(rates, through));
+    LedgerResult result = last.replay(ledger, data, rates, through);
     if (!result.ok()) {
       throw new InvalidInputException(result.problems());
     }
@@ -82,14 +100,71 @@ public final class HouseholdEngine {
    * lots), over the whole history. Empty when the books balance.
    */
   public java.util.List<dev.keel.core.problem.Problem> check(HouseholdData data) {
+    return check(data, Optional.empty());
+  }
+
+  /**
+   * Every problem the booked ledger shows, in one list: rows that cannot be booked (over the whole
+   * history), references that only the ledger can resolve ({@code restricted_lots}), and, when an
+   * as-of date is given, every symbol held on that date without a price. Empty when all is well.
+   */
+  public List<Problem> check(HouseholdData data, Optional<LocalDate> asOf) {
     int year = data.transactions().stream().map(t -> t.date().getYear()).max(Integer::compare)
         .orElseGet(() -> estimator.tables().years().last());
-    return ledger.replay(data.ledgerInput(rates(data, year), Optional.empty())).problems();
+    MarginalRates rates = rates(data, year);
+    LedgerResult full = last.replay(ledger, data, rates, Optional.empty());
+    List<Problem> problems = new ArrayList<>(full.problems());
+    problems.addAll(LedgerReferences.check(data, full));
+    if (asOf.isPresent()) {
+      // Which symbols are held does not depend on the rates that order min_tax relief: the whole
+      // history serves unless something is dated after the as-of date.
+      LedgerResult then = datedAfter(data, asOf.get()) ? last.replay(ledger, data, rates, asOf) : full;
+      problems.addAll(DriftAnalyzer.unpriced(then.positions(), data.prices(), asOf.get()));
+    }
+    return problems;
+  }
+
+  private static boolean datedAfter(HouseholdData data, LocalDate asOf) {
+    return data.transactions().stream().anyMatch(t -> t.date().isAfter(asOf))
+        || data.openingLots().stream().anyMatch(l -> l.acquired().map(d -> d.isAfter(asOf)).orElse(false));
+  }
+
+  /**
+   * Why {@code proposal} must not be offered as it stands: it trades while a price it used is older
+   * than the policy's hard limit ({@code prices.refuse_after_days}). Empty when it may be, or when it
+   * proposes no trade. The user may override this (the CLI's {@code --allow-stale-prices}).
+   */
+  public List<Problem> staleForTrading(PriceAges ages, Proposal proposal) {
+    return proposal.trades().isEmpty() ? List.of() : ages.refusals();
+  }
+
+  /** The prices a drift report used that are older than its date, judged by the policy's limits. */
+  public PriceAges priceAges(HouseholdData data, DriftReport report) {
+    return PriceAges.of(report.holdings().stream().map(Holding::symbol).toList(), data.prices(), report.asOf(),
+        data.policy().prices());
+  }
+
+  /** The prices a lots report used that are older than its date. */
+  public PriceAges priceAges(HouseholdData data, LotsReport report) {
+    return PriceAges.of(report.lots().stream().map(l -> l.lot().symbol()).toList(), data.prices(), report.asOf(),
+        data.policy().prices());
+  }
+
+  /**
+   * The prices a proposal used that are older than its date: those of every symbol held on that
+   * date (they value the household) and of every symbol it trades.
+   */
+  public PriceAges priceAges(HouseholdData data, Proposal proposal) {
+    LedgerResult books = books(data, Optional.of(proposal.asOf()), proposal.asOf().getYear());
+    Set<Symbol> used = new HashSet<>();
+    books.positions().forEach(p -> used.addAll(p.quantities().keySet()));
+    proposal.trades().forEach(t -> used.add(t.symbol()));
+    return PriceAges.of(used, data.prices(), proposal.asOf(), data.policy().prices());
   }
 
   /** The realized gains of a tax year, booked over the whole history (later purchases can wash a December loss). */
   public RealizedGains gains(HouseholdData data, int year) {
-    return GainsReporter.DEFAULT.report(data.household(), books(data, Optional.empty(), year), year);
+    return GainsReporter.DEFAULT.report(data.household(), data.openingLots(), books(data, Optional.empty(), year), year);
   }
 
   /** Open lots valued on {@code asOf} and the wash-sale calendar on that date. */
@@ -109,19 +184,41 @@ public final class HouseholdEngine {
       data.household().getAccount(account);
     }
     LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
-    return rebalancer.propose(new RebalanceRequest(data, books, asOf, cashFlows, force, rates(data, asOf.getYear())));
+    HouseholdData priced = pricedFor(data, books, asOf.getYear());
+    return rebalancer.propose(new RebalanceRequest(priced, books, asOf, cashFlows, force, rates(priced, asOf.getYear())));
   }
 
   /** A harvest-only proposal on {@code asOf} (keel harvest): losses worth taking, no rebalancing. */
   public Proposal harvest(HouseholdData data, LocalDate asOf) {
     LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
-    return rebalancer.propose(new RebalanceRequest(data, books, asOf, Map.of(), false, rates(data, asOf.getYear()),
+    HouseholdData priced = pricedFor(data, books, asOf.getYear());
+    return rebalancer.propose(new RebalanceRequest(priced, books, asOf, Map.of(), false, rates(priced, asOf.getYear()),
         RebalanceRequest.Mode.HARVEST_ONLY));
   }
 
   /** The losses harvested in a tax year and their estimated value. */
   public HarvestReport harvestReport(HouseholdData data, int year) {
-    return HarvestReporter.DEFAULT.report(data.household(), data.policy().securities(), books(data, Optional.empty(), year), year);
+    LedgerResult books = books(data, Optional.empty(), year);
+    return HarvestReporter.DEFAULT.report(pricedFor(data, books, year).household(), data.policy().securities(), books, year);
+  }
+
+  /** The capital loss carried into {@code year}, computed from the booked ledger ({@link LossCarryover}). */
+  public LossCarryover.Carry carryInto(HouseholdData data, LedgerResult books, int year) {
+    Household household = data.household();
+    return LossCarryover.into(year, household.tax(), YearInvestments.firstYear(books),
+        y -> YearInvestments.of(household, books, y, Optional.empty()).input(), estimator);
+  }
+
+  /**
+   * The household data with its tax settings resolved for {@code year}: the carryforward replaced
+   * by the loss carried into that year, so that every price of a gain or loss in that year (the
+   * rebalancer's program, harvest values, the proposal's tax) uses it. The ledger itself is booked
+   * before (min_tax relief is ordered with the configured carry's rates: a carry moves the order
+   * of relief only in the rare case where it changes which lots are losses after tax).
+   */
+  public HouseholdData pricedFor(HouseholdData data, LedgerResult books, int year) {
+    LossCarryover.Carry carry = carryInto(data, books, year);
+    return data.withTax(data.household().tax().withCarryforward(year, carry.shortTerm(), carry.longTerm()));
   }
 
   /** Books the ledger up to {@code asOf} and measures drift on that date. */

@@ -8,7 +8,6 @@ import dev.keel.core.ledger.Transaction;
 import dev.keel.core.ledger.WashSaleRule;
 import dev.keel.core.policy.HarvestSettings;
 import dev.keel.core.policy.Policy;
-import dev.keel.core.policy.ScheduledPurchase;
 import dev.keel.core.security.Security;
 import dev.keel.core.security.SecurityMaster;
 import dev.keel.core.security.Symbol;
@@ -37,9 +36,10 @@ import java.util.Set;
  *   <li>a group bought as a substitute is not harvested in the same proposal.
  * </ul>
  *
- * Largest losses are considered first. Purchases that happen without Keel (scheduled
- * contributions, dividend reinvestment seen in the history) within 30 days after the harvest
- * become warnings saying what to switch off and until when.
+ * Largest losses are considered first. A lot is not harvested when a purchase scheduled outside
+ * Keel ({@code harvest.scheduled}) falls within 30 days before or after the as-of date: it would
+ * wash the loss ({@link ScheduledWash}). Dividend reinvestment seen in the history becomes a
+ * warning saying what to switch off and until when.
  */
 final class HarvestCandidates {
 
@@ -92,7 +92,7 @@ final class HarvestCandidates {
     List<Candidate> out = new ArrayList<>();
     for (Loss l : losses) {
       Lot lot = l.lot();
-      String what = lot.symbol() + " lot " + lot.id() + " in " + l.account().id() + " (loss " + l.loss().setScale(2, java.math.RoundingMode.HALF_UP) + ")";
+      String what = lot.symbol() + " lot " + lot.id() + " in " + l.account().id() + " (loss " + Dollars.of(l.loss()) + ")";
       String identity = securities.identityOf(lot.symbol());
       if (substitutes.contains(identity)) {
         blocked.add(what + ": its group is bought as a substitute by another harvest in this proposal");
@@ -104,6 +104,13 @@ final class HarvestCandidates {
         blocked.add(what + ": " + r.quantity().stripTrailingZeros().toPlainString() + " " + r.symbol() + " bought in "
             + r.account() + " on " + r.acquired() + " would wash it; it can be harvested from "
             + r.acquired().plusDays(WashSaleRule.WINDOW_DAYS + 1));
+        continue;
+      }
+      Optional<ScheduledWash> scheduled = ScheduledWash.find(request, identity, securities, asOf);
+      if (scheduled.isPresent()) {
+        // A purchase that will happen washes the loss: the harvest would be worth nothing, or
+        // lose the loss for good when the purchase is in a retirement account.
+        blocked.add(what + ": not harvested, " + scheduled.get().describe(asOf));
         continue;
       }
       Optional<Security> substitute = Optional.empty();
@@ -185,17 +192,7 @@ final class HarvestCandidates {
     LocalDate asOf = request.asOf();
     LocalDate until = asOf.plusDays(WashSaleRule.WINDOW_DAYS);
     List<String> out = new ArrayList<>();
-    for (ScheduledPurchase p : request.data().policy().harvest().scheduled()) {
-      if (!securities.identityOf(p.symbol()).equals(identity)) {
-        continue;
-      }
-      List<LocalDate> dates = p.between(asOf, until);
-      if (!dates.isEmpty()) {
-        out.add("the scheduled " + p.kind().replace('_', ' ') + " of " + p.symbol() + " in " + p.account() + " on " + dates.get(0)
-            + " would wash this loss" + (request.data().household().findAccount(p.account()).map(a -> a.type().taxAdvantaged()).orElse(false)
-                ? " permanently (Rev. Rul. 2008-5)" : "") + ": switch it off through " + until);
-      }
-    }
+    ScheduledWash.find(request, identity, securities, asOf).ifPresent(w -> out.add(w.describe(asOf)));
     LocalDate since = asOf.minusDays(DRIP_LOOKBACK_DAYS);
     for (Transaction t : request.data().transactions()) {
       if (t.action() == Action.REINVEST && t.symbol().isPresent() && securities.identityOf(t.symbol().get()).equals(identity)

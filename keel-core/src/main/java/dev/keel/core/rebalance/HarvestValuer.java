@@ -71,7 +71,7 @@ final class HarvestValuer {
       HarvestOption o = h.option();
       BigDecimal basisGap = Decimals.cents(loss);
       String note = "the " + h.substituteQuantity().stripTrailingZeros().toPlainString() + " " + o.substitute().symbol()
-          + " start with a basis of their cost, " + basisGap.toPlainString() + " less than the " + o.lot().symbol()
+          + " start with a basis of their cost, " + Dollars.of(basisGap) + " less than the " + o.lot().symbol()
           + " lot's basis for the same money: a later sale at a gain gives that back, so this saving is a deferral, not a gift";
       out.add(new Harvest(o.account().id(), o.lot().symbol(), o.lot().id(), h.quantity(), Decimals.cents(loss),
           h.sales().isEmpty() ? o.term() : h.sales().get(0).term(), o.substitute().symbol(), h.substituteQuantity(), saved,
@@ -89,7 +89,11 @@ final class HarvestValuer {
     int yearOf = request.asOf().getYear();
     if (tax.ordinaryIncome().isPresent()) {
       TaxProfile profile = TaxProfiles.from(tax, yearOf, estimator.tables());
-      TaxEstimate e = estimator.estimate(profile, CapitalGainsInput.of(st, lt));
+      // The year's dividends and interest so far move where the gains stack in the brackets.
+      dev.keel.core.report.YearInvestments income = dev.keel.core.report.YearInvestments.of(
+          request.data().household(), request.books(), yearOf, java.util.Optional.of(request.asOf()));
+      TaxEstimate e = estimator.estimate(profile, CapitalGainsInput.of(st, lt)
+          .withDividends(income.ordinaryDividends(), income.qualifiedDividends()).withInterest(income.interest()));
       ScheduleD d = e.scheduleD();
       return new Year(e.total(), d.shortTermCarryforwardOut().add(d.longTermCarryforwardOut()));
     }

@@ -78,7 +78,7 @@ final class ProposalAssembler {
     request.books().positions().forEach(p -> cash.put(p.account().id(), p.cash()));
     BigDecimal realized = realizedThisYear(request.books(), request.asOf());
     ProposalTax tax = new ProposalTax(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, realized,
-        budgetLeft(request.data().household().tax(), realized));
+        budgetLeft(request.data().household().tax(), realized)).withBasis(basis(request, estimator));
     return new Proposal(request.asOf(), false, summary, List.of(), before.classes(), before.classes(), tax, BigDecimal.ZERO,
         cash, List.of(), List.of(), List.of());
   }
@@ -155,9 +155,9 @@ final class ProposalAssembler {
       if (d.taxable) {
         for (LotSale sale : lots) {
           if (sale.term() == Term.SHORT) {
-            st = st.add(sale.gain());
+            st = st.add(sale.reportableGain());
           } else {
-            lt = lt.add(sale.gain());
+            lt = lt.add(sale.reportableGain());
           }
         }
       }
@@ -182,10 +182,14 @@ final class ProposalAssembler {
 
     BigDecimal realized = realizedThisYear(request.books(), request.asOf());
     Optional<BigDecimal> budget = budgetLeft(request.data().household().tax(), realized);
-    ProposalTax tax = new ProposalTax(st, lt, estimatedTax(st, lt), realized, budget);
+    ProposalTax tax = new ProposalTax(st, lt, estimatedTax(st, lt), realized, budget).withBasis(basis(request, estimator));
     BigDecimal turnover = before.totalValue().signum() == 0
         ? BigDecimal.ZERO
         : traded.divide(BigDecimal.valueOf(2), Decimals.RATIO).divide(before.totalValue(), Decimals.RATIO);
+    // A lot this proposal sells anyway is not listed as "not harvested": its sale says why.
+    Set<String> soldLots = new HashSet<>();
+    trades.forEach(t -> t.lots().forEach(l -> soldLots.add(l.lotId().value())));
+    harvestBlocked.removeIf(b -> soldLots.stream().anyMatch(id -> b.contains(" lot " + id + " in ")));
     List<HarvestValuer.Legs> legs = new ArrayList<>();
     for (Draft[] pair : harvestPairs) {
       legs.add(new HarvestValuer.Legs(harvestOf.get(pair[0]), pair[0].quantity, pair[1].quantity, pair[0].amount(),
@@ -216,8 +220,7 @@ final class ProposalAssembler {
           balance = d.side == Side.SELL ? balance.add(d.amount()) : balance.subtract(d.amount());
         }
       }
-      BigDecimal keep = BigDecimal.valueOf(model.keep.get(id)).setScale(2, RoundingMode.HALF_UP)
-          .min(position.cash().add(request.flow(id)).max(BigDecimal.ZERO));
+      BigDecimal keep = BigDecimal.valueOf(model.keep.get(id)).setScale(2, RoundingMode.HALF_UP);
       // A harvest or swap back pays for its own buy with its sale, so only rebalance buys are cut:
       // cutting a substitute would leave the harvest's class short and its record wrong.
       List<Draft> buys = drafts.stream().filter(d -> d.account.equals(id) && d.side == Side.BUY && d.kind == Kind.REBALANCE)
@@ -237,19 +240,89 @@ final class ProposalAssembler {
       }
       drafts.removeIf(d -> d.account.equals(id) && d.side == Side.BUY && d.kind == Kind.REBALANCE
           && (d.quantity.signum() <= 0 || d.amount().compareTo(minTrade) < 0));
-      balance = position.cash().add(request.flow(id));
-      for (Draft d : drafts) {
-        if (d.account.equals(id)) {
-          balance = d.side == Side.SELL ? balance.add(d.amount()) : balance.subtract(d.amount());
-        }
+      balance = balanceAfter(position, drafts);
+      if (balance.compareTo(keep) < 0) {
+        // Sales rounded down, or dropped below min_trade, can leave a withdrawal unpaid: sell more
+        // in the account, whole shares rounded up, from the lots the program preferred.
+        topUp(drafts, id, keep.subtract(balance), fractional);
+        balance = balanceAfter(position, drafts);
       }
+      BigDecimal flow = request.flow(id);
       if (balance.signum() < 0) {
-        unresolved.add("withdrawal from " + id + " is short by " + Decimals.cents(balance.negate()).toPlainString()
-            + ": not enough tradable holdings in the account");
+        BigDecimal sold = drafts.stream().filter(d -> d.account.equals(id) && d.side == Side.SELL).map(Draft::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+        StringBuilder text = new StringBuilder("withdrawal of " + dollars(flow.negate()) + " from " + id + " is short by "
+            + dollars(balance.negate()) + ": cash " + dollars(position.cash()) + " + sales " + dollars(sold));
+        List<String> why = model.blocked.stream().map(Rebalancer.Blocked::text).filter(t -> t.contains(" in " + id + " "))
+            .distinct().limit(3).toList();
+        text.append(why.isEmpty() ? "; nothing else in the account may be sold" : "; not sold: " + String.join("; ", why));
+        unresolved.add(text.toString());
+      } else if (flow.signum() < 0 && balance.compareTo(position.account().reserve()) < 0) {
+        unresolved.add(id + " ends with " + dollars(balance) + ", below its reserve " + dollars(position.account().reserve())
+            + ": the withdrawal of " + dollars(flow.negate()) + " leaves too little to sell to keep it");
       }
       cash.put(id, balance);
     }
     return cash;
+  }
+
+  private BigDecimal balanceAfter(AccountPosition position, List<Draft> drafts) {
+    BigDecimal balance = position.cash().add(request.flow(position.account().id()));
+    for (Draft d : drafts) {
+      if (d.account.equals(position.account().id())) {
+        balance = d.side == Side.SELL ? balance.add(d.amount()) : balance.subtract(d.amount());
+      }
+    }
+    return balance;
+  }
+
+  /**
+   * Sells {@code needed} dollars more in an account: symbols the program already sold there first,
+   * then the cheapest to sell; within a symbol the lots in {@link #relieve}'s order (losses, then the
+   * least gain per dollar). Never more shares than the account's sellable lots hold.
+   */
+  private void topUp(List<Draft> drafts, AccountId account, BigDecimal needed, boolean fractional) {
+    Map<Symbol, List<SellOption>> bySymbol = new LinkedHashMap<>();
+    model.sells.stream().filter(s -> s.account().id().equals(account) && !model.pinned.contains(s.variable()))
+        .sorted(Comparator.comparing((SellOption s) -> x[s.variable()] > TINY ? 0 : 1)
+            .thenComparingDouble(SellOption::costPerDollar).thenComparing(s -> s.lot().id()))
+        .forEach(s -> bySymbol.computeIfAbsent(s.lot().symbol(), k -> new ArrayList<>()).add(s));
+    BigDecimal left = needed;
+    for (Map.Entry<Symbol, List<SellOption>> e : bySymbol.entrySet()) {
+      if (left.signum() <= 0) {
+        return;
+      }
+      Symbol symbol = e.getKey();
+      List<SellOption> options = e.getValue();
+      BigDecimal held = options.stream().map(o -> o.lot().quantity()).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal selling = drafts.stream().filter(d -> d.account.equals(account) && d.symbol.equals(symbol) && d.side == Side.SELL)
+          .map(d -> d.quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal spare = held.subtract(selling);
+      if (spare.signum() <= 0) {
+        continue;
+      }
+      BigDecimal price = request.data().prices().get(symbol, request.asOf());
+      BigDecimal more = left.divide(price, FRACTION_SCALE, RoundingMode.UP);
+      if (!fractional) {
+        more = more.setScale(0, RoundingMode.UP);
+      }
+      more = more.min(spare);
+      Draft existing = drafts.stream().filter(d -> d.account.equals(account) && d.symbol.equals(symbol) && d.side == Side.SELL
+          && d.kind == Kind.REBALANCE).findFirst().orElse(null);
+      BigDecimal quantity = more.add(existing == null ? BigDecimal.ZERO : existing.quantity);
+      // Every lot of the symbol may now be relieved, not only those the program chose.
+      Draft topped = Draft.sell(options.get(0), options, quantity, price);
+      if (existing != null) {
+        drafts.set(drafts.indexOf(existing), topped);
+      } else {
+        drafts.add(topped);
+      }
+      left = left.subtract(Decimals.cents(more.multiply(price)));
+    }
+  }
+
+  private static String dollars(BigDecimal amount) {
+    return Dollars.of(amount);
   }
 
   /**
@@ -307,10 +380,18 @@ final class ProposalAssembler {
       proceedsLeft = proceedsLeft.subtract(proceeds);
       LotRelief.Relief relief = LotRelief.relieve(lot, q);
       lotsLeft.put(lot.id(), relief.remaining());
-      sales.add(new LotSale(lot.id(), lot.acquired(), q, relief.relievedBasis(), proceeds,
-          proceeds.subtract(relief.relievedBasis()), lot.term(request.asOf())));
+      BigDecimal gain = proceeds.subtract(relief.relievedBasis());
+      boolean washed = scheduledWash(lot).isPresent() || model.washedToPay.containsKey(lot.id());
+      BigDecimal disallowed = d.taxable && gain.signum() < 0 && washed ? gain.negate() : BigDecimal.ZERO;
+      sales.add(new LotSale(lot.id(), lot.acquired(), q, relief.relievedBasis(), proceeds, gain, lot.term(request.asOf()),
+          d.taxable, disallowed));
     }
     return sales;
+  }
+
+  /** A purchase scheduled outside Keel that would wash a loss sale of the lot today. */
+  private Optional<ScheduledWash> scheduledWash(Lot lot) {
+    return ScheduledWash.find(request, policy.securities().identityOf(lot.symbol()), policy.securities(), request.asOf());
   }
 
   /** Shares of an option's lot not yet relieved by trades before this one. */
@@ -343,6 +424,13 @@ final class ProposalAssembler {
       return;
     }
     BigDecimal allowed = left.get().max(BigDecimal.ZERO);
+    if (model.budgetOverrun >= 0 && x[model.budgetOverrun] > TINY) {
+      // A withdrawal could not be paid within the budget: the program went over it, and says so.
+      BigDecimal over = Decimals.cents(BigDecimal.valueOf(x[model.budgetOverrun]));
+      allowed = allowed.add(over);
+      unresolved.add("the withdrawals need about " + dollars(over) + " of net gains beyond tax.max_net_gains ("
+          + dollars(left.get().max(BigDecimal.ZERO)) + " left this year): nothing else could pay them");
+    }
     for (Draft[] pair : new ArrayList<>(swapBacks)) {
       BigDecimal net = netGain(drafts);
       BigDecimal gain = gain(relieve(pair[0], new LinkedHashMap<>()));
@@ -408,7 +496,7 @@ final class ProposalAssembler {
         drafts.removeIf(x -> x == d);
       } else {
         notes.add("sell " + qty(d.quantity) + " " + d.symbol + " in " + d.account + " is below rebalance.min_trade "
-            + minTrade.toPlainString() + " but stays: its loss keeps the proposal inside tax.max_net_gains");
+            + "(" + dollars(minTrade) + ") but stays: its loss keeps the proposal inside tax.max_net_gains");
       }
     }
   }
@@ -427,8 +515,9 @@ final class ProposalAssembler {
     return net;
   }
 
+  /** What the lots put on the return (see {@link LotSale#reportableGain}). */
   private static BigDecimal gain(List<LotSale> lots) {
-    return lots.stream().map(LotSale::gain).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return lots.stream().map(LotSale::reportableGain).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   private static BigDecimal perShare(LotSale sale) {
@@ -438,11 +527,23 @@ final class ProposalAssembler {
   private String reason(Draft d, List<LotSale> lots) {
     if (d.kind != Kind.REBALANCE) {
       BigDecimal loss = lots.stream().map(LotSale::gain).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
-      return d.note.replace(LOSS, Decimals.cents(loss).toPlainString());
+      return d.note.replace(LOSS, dollars(loss));
     }
     ClassDrift c = before.find(d.assetClass).orElseThrow();
     String drift = c.assetClass() + " " + pts(c.drift().abs()) + " pts " + (c.drift().signum() >= 0 ? "over" : "under") + " target"
         + (c.breached() ? " (outside its band)" : "");
+    BigDecimal flow = request.flow(d.account);
+    ClassPlan classPlan = model.plans.get(d.assetClass);
+    boolean sellable = classPlan != null && classPlan.sellable();
+    if (d.side == Side.SELL && sellable && c.drift().signum() < 0 && request.netFlow().signum() < 0) {
+      // Under target before, yet sold: the withdrawals shrink the household and with it the class's goal.
+      drift = c.assetClass() + " is above its goal once " + dollars(request.netFlow().negate()) + " of withdrawals leave the household";
+    }
+    if (d.side == Side.SELL && flow.signum() < 0) {
+      String pays = "pays the withdrawal of " + dollars(flow.negate()) + " from " + d.account;
+      // A class under its goal is sold only to pay the withdrawal: its drift is no reason to sell.
+      drift = sellable ? drift + "; " + pays : pays;
+    }
     Account account = request.data().household().getAccount(d.account);
     StringBuilder out = new StringBuilder();
     out.append(d.side.code()).append(' ').append(qty(d.quantity)).append(' ').append(d.symbol).append(" in ").append(d.account)
@@ -456,18 +557,34 @@ final class ProposalAssembler {
         boolean anyLong = lots.stream().anyMatch(l -> l.term() == Term.LONG);
         String term = anyShort && anyLong ? "mixed-term" : anyShort ? "short-term" : "long-term";
         out.append("; realizes a ").append(term).append(gain.signum() < 0 ? " loss of " : " gain of ")
-            .append(Decimals.cents(gain.abs()).toPlainString());
+            .append(dollars(gain.abs()));
         out.append(" from ").append(lots.size() == 1 ? "lot " + lots.get(0).lotId() : lots.size() + " lots")
             .append(", the lots with the least tax per dollar");
         int taxAdvantaged = (int) model.sells.stream().filter(s -> !s.account().taxable() && s.plan().assetClass().equals(d.assetClass))
             .count();
-        if (taxAdvantaged == 0) {
+        ClassPlan sold = model.plans.get(d.assetClass);
+        if (taxAdvantaged == 0 && sold != null && sold.sellable()) {
           out.append("; no tax-advantaged account holds ").append(d.assetClass).append(" to sell instead");
         }
+        // A loss sale the program could not avoid still carries the warning: the loss will be
+        // washed by a purchase outside Keel unless it is switched off.
+        lots.stream().filter(l -> l.gain().signum() < 0).map(l -> d.options.stream().filter(o -> o.lot().id().equals(l.lotId()))
+            .findFirst().map(o -> scheduledWash(o.lot())).orElse(Optional.empty())).flatMap(Optional::stream).findFirst()
+            .ifPresent(w -> out.append("; warning: ").append(w.describe(request.asOf()))
+                .append(w.permanent() ? "; the loss is counted as lost" : "; the loss is counted as deferred"));
+        lots.stream().map(l -> model.washedToPay.get(l.lotId())).filter(t -> t != null)
+            .findFirst().ifPresent(t -> out.append("; sold only because nothing else can pay the withdrawal, although ").append(t));
       }
     } else {
       boolean funded = model.sells.stream().anyMatch(s -> s.account().id().equals(d.account) && x[s.variable()] > TINY);
-      out.append(funded ? "; paid for by sales in the same account" : "; paid for by cash on hand");
+      List<String> paid = new ArrayList<>();
+      if (flow.signum() > 0) {
+        paid.add("the contribution of " + dollars(flow));
+      }
+      if (funded) {
+        paid.add("sales in the same account");
+      }
+      out.append("; paid for by ").append(paid.isEmpty() ? "cash on hand" : String.join(" and ", paid));
       int rank = policy.rebalance().locationRank(d.assetClass, account.type());
       if (policy.rebalance().location().containsKey(d.assetClass) && rank == 0) {
         out.append("; ").append(d.assetClass).append(" is best held in ").append(account.type().code()).append(" accounts");
@@ -477,8 +594,8 @@ final class ProposalAssembler {
       }
     }
     if (model.locating) {
-      ClassPlan plan = model.plans.get(d.assetClass);
-      boolean forLocation = d.side == Side.BUY ? !plan.buyable() : !plan.sellable();
+      // A sale of a class that need not be sold is for location, unless it pays a withdrawal.
+      boolean forLocation = d.side == Side.BUY ? !classPlan.buyable() : !sellable && flow.signum() >= 0;
       out.append(model.drag.reasonNote(d.side, d.assetClass, account.type(), forLocation));
     }
     return out.toString();
@@ -488,8 +605,20 @@ final class ProposalAssembler {
     String extra = (harvests > 0 ? " " + harvests + (harvests == 1 ? " harvest" : " harvests") + "." : "")
         + (swapBacks > 0 ? " " + swapBacks + (swapBacks == 1 ? " swap back" : " swap backs") + " after the wash-sale window." : "");
     if (trades.isEmpty()) {
-      return (request.harvesting() ? "No trades: no loss worth harvesting" : "No trades")
-          + ": nothing could be improved within the constraints.";
+      List<String> why = new ArrayList<>();
+      if (request.mode() == RebalanceRequest.Mode.REBALANCE && !model.correcting && !model.placingFlows) {
+        why.add(before.anyBreached()
+            ? "no rebalance, because no check is due until " + before.nextCheck().map(Object::toString).orElse("?")
+                + " (use --force to act now)"
+            : "no rebalance, because every class is inside its band");
+      }
+      if (request.harvesting()) {
+        why.add("no loss worth harvesting");
+      }
+      if (request.mode() == RebalanceRequest.Mode.HARVEST_ONLY && before.rebalanceNeeded()) {
+        why.add("a rebalance is due (" + breached(before.classes()) + "): keel rebalance proposes it");
+      }
+      return "No trades: " + (why.isEmpty() ? "nothing could be improved within the constraints" : String.join("; ", why)) + ".";
     }
     long sells = trades.stream().filter(t -> t.side() == Side.SELL).count();
     long buys = trades.size() - sells;
@@ -498,8 +627,12 @@ final class ProposalAssembler {
       why = request.force() && !before.rebalanceNeeded() ? "Forced rebalance" : "Rebalance due: " + breached(before.classes());
     } else if (model.placingFlows) {
       why = "Cash flows only (no rebalance due): the new cash goes where it reduces drift most";
+    } else if (request.mode() == RebalanceRequest.Mode.HARVEST_ONLY) {
+      why = "Tax-loss harvesting only" + (before.rebalanceNeeded()
+          ? " (a rebalance is due: " + breached(before.classes()) + "; keel rebalance proposes it)" : " (no rebalance due)");
     } else {
-      why = "Tax-loss harvesting only (no rebalance due)";
+      why = "Tax-loss harvesting only (no rebalance due"
+          + (before.anyBreached() ? ": no check is due until " + before.nextCheck().map(Object::toString).orElse("?") : "") + ")";
     }
     return why + ". " + sells + " sells, " + buys + " buys;" + extra + " "
         + (after.stream().anyMatch(ClassDrift::breached) ? "some classes remain outside their bands." : "every class ends inside its band.");
@@ -529,12 +662,15 @@ final class ProposalAssembler {
           }
         }
         if (used >= Math.max(0, model.budgetLeft.get()) - 1) {
-          reasons.add("the tax budget (tax.max_net_gains) leaves " + Decimals.cents(BigDecimal.valueOf(Math.max(0, model.budgetLeft.get())))
-              .toPlainString() + " of net gains this year and the proposal uses it");
+          reasons.add("the tax budget (tax.max_net_gains) leaves " + dollars(BigDecimal.valueOf(Math.max(0, model.budgetLeft.get())))
+              + " of net gains this year and the proposal uses it");
         }
       }
       if (!model.correcting) {
-        reasons.add("no rebalance is due, so only the cash flows were placed");
+        String notDue = before.anyBreached() && !before.checkDue()
+            ? "no check is due until " + before.nextCheck().map(Object::toString).orElse("?") + " (use --force to act now)"
+            : "no rebalance is due";
+        reasons.add(model.placingFlows ? notDue + ", so only the cash flows were placed" : notDue);
       }
       model.blocked.stream().filter(b -> b.assetClass().equals(c.assetClass())).map(Rebalancer.Blocked::text).distinct()
           .limit(3).forEach(t -> {
@@ -547,11 +683,12 @@ final class ProposalAssembler {
       why.append(": ").append(String.join("; ", reasons));
       out.add(why.toString());
     }
+    // What could not be sold matters only when it left a class outside its band.
     // In sets, not by scanning the lines: a household of 20,000 lots can have thousands blocked.
     Set<String> listed = new HashSet<>(out);
     Set<String> notListed = new HashSet<>();
     int lotLines = 0;
-    for (Rebalancer.Blocked b : model.blocked) {
+    for (Rebalancer.Blocked b : out.isEmpty() ? List.<Rebalancer.Blocked>of() : model.blocked) {
       boolean lot = !b.text().startsWith("nothing of");
       String text = (lot ? "not sold: " : "") + b.text();
       if (!named.contains(b.text()) && !listed.contains(text)) {
@@ -576,8 +713,10 @@ final class ProposalAssembler {
     BigDecimal[] ytd = realizedByTerm(request.books(), request.asOf());
     if (tax.ordinaryIncome().isPresent()) {
       TaxProfile profile = TaxProfiles.from(tax, year, estimator.tables());
-      CapitalGainsInput base = CapitalGainsInput.of(ytd[0], ytd[1]);
-      CapitalGainsInput with = CapitalGainsInput.of(ytd[0].add(st), ytd[1].add(lt));
+      // The year so far with its dividends and interest, which move where gains stack in the brackets.
+      CapitalGainsInput base = dev.keel.core.report.YearInvestments.of(request.data().household(), request.books(), year,
+          Optional.of(request.asOf())).input();
+      CapitalGainsInput with = base.plusShortTerm(st).plusLongTerm(lt);
       return estimator.estimate(profile, with).total().subtract(estimator.estimate(profile, base).total());
     }
     BigDecimal before = FlatRateTax.of(ytd[0], ytd[1], tax.shortTermCarryforward(), tax.longTermCarryforward(), BigDecimal.ZERO,
@@ -605,7 +744,21 @@ final class ProposalAssembler {
         }
       }
     }
+    // Capital gain distributions are long-term gains whatever the holding period (Publication 550).
+    for (dev.keel.core.ledger.Income i : books.income()) {
+      if (i.action() == dev.keel.core.ledger.Action.CAP_GAIN_DISTRIBUTION && i.date().getYear() == asOf.getYear()
+          && !i.date().isAfter(asOf) && books.accounts().containsKey(i.account())
+          && books.account(i.account()).account().taxable()) {
+        lt = lt.add(i.amount());
+      }
+    }
     return new BigDecimal[] {st, lt};
+  }
+
+  /** What the proposal's tax figures are priced with: its year's tables, rates and carry in. */
+  static dev.keel.core.tax.estimate.TaxBasis basis(RebalanceRequest request, TaxEstimator estimator) {
+    return dev.keel.core.tax.estimate.TaxBasis.of(request.asOf().getYear(), request.data().household().tax(),
+        request.rates(), estimator.tables());
   }
 
   static Optional<BigDecimal> budgetLeft(TaxSettings tax, BigDecimal realized) {
@@ -701,7 +854,7 @@ final class ProposalAssembler {
       }
       if (Decimals.cents(subShares.multiply(subPrice)).compareTo(minTrade) < 0) {
         blocked.add(lot.symbol() + " lot " + lot.id() + " in " + h.account().id() + ": buying " + qty(subShares) + " "
-            + h.substitute().symbol() + " would be a trade below rebalance.min_trade " + minTrade.toPlainString());
+            + h.substitute().symbol() + " would be a trade below rebalance.min_trade (" + dollars(minTrade) + ")");
         continue;
       }
       AssetClass assetClass = h.substitute().assetClass();
@@ -789,8 +942,8 @@ final class ProposalAssembler {
         BigDecimal proceeds = Decimals.cents(lot.quantity().multiply(price.get()));
         BigDecimal gain = proceeds.subtract(lot.costBasis());
         if (gain.compareTo(settings.maxSwapBackGain()) > 0) {
-          blocked.add(what + ": would realize a gain of " + gain.toPlainString() + ", more than harvest.max_swap_back_gain "
-              + settings.maxSwapBackGain().toPlainString());
+          blocked.add(what + ": would realize a gain of " + dollars(gain) + ", more than harvest.max_swap_back_gain "
+              + "(" + dollars(settings.maxSwapBackGain()) + ")");
           continue;
         }
         if (gain.signum() < 0 && (wash.lossSaleWouldWash(lot, request.asOf()) || bought.contains(securities.identityOf(lot.symbol())))) {
@@ -806,7 +959,7 @@ final class ProposalAssembler {
           continue;
         }
         if (Decimals.cents(shares.multiply(originalPrice.get())).compareTo(policy.rebalance().minTrade()) < 0) {
-          blocked.add(what + ": a trade below rebalance.min_trade " + policy.rebalance().minTrade().toPlainString());
+          blocked.add(what + ": a trade below rebalance.min_trade (" + dollars(policy.rebalance().minTrade()) + ")");
           continue;
         }
         AssetClass assetClass = securities.get(original).assetClass();
@@ -815,7 +968,7 @@ final class ProposalAssembler {
         SellOption option = new SellOption(lot, account, plan, p, 0, lot.term(request.asOf()), 0, 0, -1);
         String sellNote = "sell " + qty(lot.quantity()) + " " + lot.symbol() + " in " + account.id() + ": swap back to " + original
             + ", harvested on " + harvest.get().sold() + "; the 30-day window ended " + safe.minusDays(1) + "; realizes "
-            + (gain.signum() < 0 ? "a loss of " + gain.negate().toPlainString() : "a gain of " + gain.toPlainString());
+            + (gain.signum() < 0 ? "a loss of " + dollars(gain.negate()) : "a gain of " + dollars(gain));
         if (gain.signum() < 0) {
           // A swap back at a loss is a loss sale like a harvest: purchases outside Keel can wash it.
           for (String warning : HarvestCandidates.warnings(request, securities.identityOf(lot.symbol()), securities)) {

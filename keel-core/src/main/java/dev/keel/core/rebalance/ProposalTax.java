@@ -1,5 +1,6 @@
 package dev.keel.core.rebalance;
 
+import dev.keel.core.tax.estimate.TaxBasis;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -11,9 +12,20 @@ import java.util.Optional;
  * @param estimatedTax extra tax this year from the proposal (negative when it saves tax), dollars
  * @param realizedBefore net gains already realized this calendar year before the proposal
  * @param budgetLeft what {@code tax.max_net_gains} still allowed before the proposal; empty when no budget
+ * @param basis the tax year, tables, rates and carryforward the figures were priced with
  */
 public record ProposalTax(BigDecimal shortTermGain, BigDecimal longTermGain, BigDecimal estimatedTax,
-    BigDecimal realizedBefore, Optional<BigDecimal> budgetLeft) {
+    BigDecimal realizedBefore, Optional<BigDecimal> budgetLeft, Optional<TaxBasis> basis) {
+
+  public ProposalTax(BigDecimal shortTermGain, BigDecimal longTermGain, BigDecimal estimatedTax,
+      BigDecimal realizedBefore, Optional<BigDecimal> budgetLeft) {
+    this(shortTermGain, longTermGain, estimatedTax, realizedBefore, budgetLeft, Optional.empty());
+  }
+
+  /** A copy that says what it was priced with. */
+  public ProposalTax withBasis(TaxBasis value) {
+    return new ProposalTax(shortTermGain, longTermGain, estimatedTax, realizedBefore, budgetLeft, Optional.of(value));
+  }
 
   public BigDecimal netGain() {
     return shortTermGain.add(longTermGain);

@@ -51,6 +51,13 @@ public final class Rebalancer {
   static final double OUTSIDE_ZONE = 1.0;
   /** Per dollar of a withdrawal that could not be raised. */
   static final double SHORTFALL = 10.0;
+  /**
+   * Per dollar of a loss lot sold within 30 days of a purchase of its group, only to pay a
+   * withdrawal: more than drift, less than leaving the withdrawal unpaid.
+   */
+  static final double WASHED_TO_PAY = 2.0;
+  /** Per dollar of net gain beyond tax.max_net_gains, only to pay a withdrawal. */
+  static final double OVER_BUDGET_TO_PAY = 5.0;
   /** Per dollar of a gain lot that turns long-term within tax.long_term_soon_days. */
   static final double SOON_LONG_TERM = 0.5;
   /** Per dollar of cash left above an account's reserve. */
@@ -107,6 +114,9 @@ public final class Rebalancer {
     boolean harvestOnly = request.mode() == RebalanceRequest.Mode.HARVEST_ONLY;
     boolean flows = !harvestOnly && request.cashFlows().values().stream().anyMatch(v -> v.signum() != 0);
     boolean correct = !harvestOnly && (before.rebalanceNeeded() || request.force());
+    if (!harvestOnly) {
+      Withdrawals.check(request);
+    }
     if (!correct && !flows && !request.harvesting()) {
       String why = before.anyBreached()
           ? "no check is due until " + before.nextCheck().map(Object::toString).orElse("?") + " (use --force to act now)"
@@ -166,6 +176,17 @@ public final class Rebalancer {
     final List<Blocked> blocked = new ArrayList<>();
     final List<HarvestOption> harvests = new ArrayList<>();
     final List<String> harvestBlocked = new ArrayList<>();
+    /** Sell variables that only pay a withdrawal: their class is not sold to rebalance. */
+    final java.util.Set<Integer> funding = new java.util.HashSet<>();
+    /** Loss lots whose loss a purchase scheduled outside Keel would wash. */
+    final Map<dev.keel.core.ledger.LotId, ScheduledWash> scheduledWash = new LinkedHashMap<>();
+    /** Loss-lot sales pinned to zero: a purchase of their group in this proposal would wash them. */
+    final java.util.Set<Integer> pinned = new java.util.HashSet<>();
+    /**
+     * Lots a withdrawal may sell only as a last resort, and why: a loss a recent purchase washes,
+     * a short-term gain the household does not allow.
+     */
+    final Map<dev.keel.core.ledger.LotId, String> washedToPay = new LinkedHashMap<>();
     boolean placingFlows;
     boolean correcting;
     /** Asset location is priced: some class costs more yearly tax in one account type than another. */
@@ -175,6 +196,8 @@ public final class Rebalancer {
     double investable;
     Optional<Double> budgetLeft = Optional.empty();
     int budgetRow = -1;
+    /** Net gain beyond the budget that withdrawals forced, a variable; -1 without withdrawals. */
+    int budgetOverrun = -1;
   }
 
   Model model(RebalanceRequest request, DriftReport before, boolean correct) {
@@ -192,13 +215,24 @@ public final class Rebalancer {
     WashSaleRule wash = new WashSaleRule(request.books(), policy.securities());
     double eps = settings.transactionCost().doubleValue();
 
-    // Cash the program may not spend: held-away accounts' cash and each account's reserve.
+    // Cash the program may not spend: held-away accounts' cash and each account's reserve. A
+    // withdrawal never eats into the reserve (it is paid by sales) unless the account cannot pay
+    // it otherwise; a contribution may fill it.
     double netFlow = request.netFlow().doubleValue();
     double kept = 0;
     for (AccountPosition position : request.books().positions()) {
       Account account = position.account();
-      double available = position.cash().doubleValue() + request.flow(account.id()).doubleValue();
-      double keep = account.tradable() ? Math.min(account.reserve().doubleValue(), Math.max(0, available)) : Math.max(0, available);
+      double cash = position.cash().doubleValue();
+      double flow = request.flow(account.id()).doubleValue();
+      double available = cash + flow;
+      double keep;
+      if (account.tradable()) {
+        double sellable = Withdrawals.sellableValue(request, position).doubleValue();
+        keep = Math.min(account.reserve().doubleValue(), Math.min(Math.max(0, cash + Math.max(0, flow)),
+            Math.max(0, available + sellable)));
+      } else {
+        keep = Math.max(0, available);
+      }
       m.keep.put(account.id(), keep);
       kept += keep;
     }
@@ -212,6 +246,9 @@ public final class Rebalancer {
     // With neither a rebalance due nor cash to place, only harvests trade.
     boolean trading = correct || m.placingFlows;
     boolean sellAllowed = correct || netFlow < 0;
+    // A withdrawal may have to sell a class in one account and buy it back in another (an IRA
+    // paying it holds bonds the household still needs): every class may then be bought.
+    boolean withdrawals = !harvestOnly && request.cashFlows().values().stream().anyMatch(v -> v.signum() < 0);
 
     for (ClassDrift c : before.classes()) {
       double t = c.target().doubleValue();
@@ -231,7 +268,7 @@ public final class Rebalancer {
       m.plans.put(c.assetClass(), new ClassPlan(c.assetClass(), t, value, goal,
           Math.max(0, t - zone) * m.investable, Math.min(1, t + zone) * m.investable, bandLow, bandHigh,
           Math.max(0, t - tol / 2) * m.investable, Math.min(1, t + tol / 2) * m.investable, c.breached(),
-          trading && !isCash && sellAllowed && value > goal + DUST, trading && !isCash && value < goal - DUST));
+          trading && !isCash && sellAllowed && value > goal + DUST, trading && !isCash && (value < goal - DUST || withdrawals)));
     }
 
     // Asset location: with trades to make anyway, a class may also be sold in a tax-advantaged
@@ -254,6 +291,11 @@ public final class Rebalancer {
         ? HarvestCandidates.select(request, positions, wash, harvested, substitutes, m.harvestBlocked)
         : List.of();
 
+    // Loss lots of a class that is also bought (only with a withdrawal), by identical group: the
+    // purchases of the class then avoid their group, or, when they cannot, the lots are not sold.
+    Map<String, List<Integer>> lossOfBought = new LinkedHashMap<>();
+    Map<Integer, Blocked> lossNote = new LinkedHashMap<>();
+
     // Sell options: lots of sellable classes in tradable accounts.
     int soonDays = tax.longTermSoonDays();
     for (AccountPosition position : positions) {
@@ -261,6 +303,9 @@ public final class Rebalancer {
       if (!account.tradable()) {
         continue;
       }
+      // An account paying a withdrawal may sell any class to pay it, not only the classes the
+      // household sells to rebalance.
+      boolean withdrawing = !harvestOnly && request.flow(account.id()).signum() < 0;
       List<Lot> lots = new ArrayList<>(position.lots());
       lots.sort(java.util.Comparator.comparing(Lot::id));
       for (Lot lot : lots) {
@@ -272,10 +317,12 @@ public final class Rebalancer {
         if (plan == null || plan.assetClass().equals(AssetClass.CASH)) {
           continue;
         }
-        // A class that need not be sold may still be sold for location, in tax-advantaged accounts
-        // only: there a sale realizes nothing, so location never realizes a taxable gain or loss.
-        boolean forLocation = !plan.sellable();
-        if (forLocation && !(m.locating && account.type().taxAdvantaged())) {
+        // A class that need not be sold may still be sold: in an account paying a withdrawal, to pay
+        // it; or for location, in tax-advantaged accounts only: there a sale realizes nothing, so
+        // location never realizes a taxable gain or loss.
+        boolean funding = !plan.sellable() && withdrawing;
+        boolean forLocation = !plan.sellable() && !withdrawing && m.locating && account.type().taxAdvantaged();
+        if (!plan.sellable() && !funding && !forLocation) {
           continue;
         }
         if (security.get().restricted() || settings.restrictedLots().contains(lot.id().value())) {
@@ -301,9 +348,15 @@ public final class Rebalancer {
           cost += TAXABLE_LAST;
           if (gainPerDollar > 0) {
             if (term == Term.SHORT && !tax.allowShortTermGains()) {
-              m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
-                  + " would realize a short-term gain (tax.allow_short_term_gains is false)"));
-              continue;
+              String text = lot.symbol() + " lot " + lot.id() + " in " + account.id()
+                  + " would realize a short-term gain (tax.allow_short_term_gains is false)";
+              if (!withdrawing) {
+                m.blocked.add(new Blocked(plan.assetClass(), text));
+                continue;
+              }
+              // A withdrawal must be paid: the lot may go only if nothing else can pay.
+              m.washedToPay.put(lot.id(), text);
+              cost += WASHED_TO_PAY;
             }
             taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
             cost += taxPerDollar;
@@ -317,16 +370,37 @@ public final class Rebalancer {
                   + " is at a loss and a harvest in this proposal buys " + lot.symbol() + "'s group: not sold"));
               continue;
             }
+            boolean washedSale = false;
             if (wash.lossSaleWouldWash(lot, asOf)) {
               Lot replacement = wash.replacementFor(lot, asOf).orElseThrow();
-              m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is at a loss and "
+              String text = lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is at a loss and "
                   + replacement.symbol() + " was bought in " + replacement.account() + " on " + replacement.acquired()
                   + ": selling it before " + replacement.acquired().plusDays(WashSaleRule.WINDOW_DAYS + 1)
-                  + " would be a wash sale"));
-              continue;
+                  + " would be a wash sale";
+              if (!withdrawing) {
+                m.blocked.add(new Blocked(plan.assetClass(), text));
+                continue;
+              }
+              // A withdrawal must be paid: the lot may go, its loss disallowed, only if nothing else can pay.
+              m.washedToPay.put(lot.id(), text + " (the loss is disallowed"
+                  + (request.data().household().findAccount(replacement.account()).map(a -> a.type().taxAdvantaged()).orElse(false)
+                      ? " for good, Rev. Rul. 2008-5)" : " and added to the replacement's basis)"));
+              washedSale = true;
             }
             taxPerDollar = gainPerDollar * request.rates().rate(term).doubleValue();
-            if (correct && (plan.breached() || request.force())) {
+            Optional<ScheduledWash> scheduled = ScheduledWash.find(request, policy.securities().identityOf(lot.symbol()),
+                policy.securities(), asOf);
+            if (washedSale) {
+              taxPerDollar = 0;
+              cost += WASHED_TO_PAY;
+            } else if (scheduled.isPresent()) {
+              // A purchase that will happen washes the loss: deferred into the purchase's basis it
+              // is worth nothing today; in a retirement account it is lost for good, a cost of the
+              // tax it would have saved (Rev. Rul. 2008-5). Another lot is then preferred.
+              m.scheduledWash.put(lot.id(), scheduled.get());
+              taxPerDollar = scheduled.get().permanent() ? -taxPerDollar : 0;
+              cost += taxPerDollar;
+            } else if (!funding && correct && (plan.breached() || request.force())) {
               // The class must be sold: its loss lots come first, at their full value, before even a
               // tax-free sale in an IRA. The sell bound keeps this from going past the class's goal.
               cost += taxPerDollar;
@@ -337,14 +411,53 @@ public final class Rebalancer {
             }
           }
         }
-        if (m.locating && !(account.taxable() && gainPerDollar >= 0)) {
+        if (m.locating && !funding && !(account.taxable() && (gainPerDollar >= 0 || taxPerDollar > 0))) {
           // Selling takes the class out of this account's drag. In a taxable account only a loss
-          // lot of a class that must be sold anyway is credited: no gain is ever realized for location.
+          // lot of a class that must be sold anyway is credited: no gain is ever realized for location,
+          // nor a loss that a scheduled purchase would wash for good (its sale costs the tax the loss
+          // would have saved; credited, it would be sold before a lot with a small gain).
+          // A sale that only pays a withdrawal is not credited either: the goal does not bound it, so
+          // a credit would sell the class past what the withdrawal needs.
           cost -= m.drag.overHorizon(plan.assetClass(), account.type());
         }
         double value = lot.quantity().doubleValue() * p;
         int v = m.lp.variable(0, value, cost, "sell " + lot.id());
+        if (funding) {
+          m.funding.add(v);
+        }
+        if (account.taxable() && gainPerDollar < 0 && plan.buyable()) {
+          // Only with a withdrawal is a class both sold and bought.
+          lossOfBought.computeIfAbsent(policy.securities().identityOf(lot.symbol()), k -> new ArrayList<>()).add(v);
+          lossNote.put(v, new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id()
+              + " is at a loss and this proposal buys its group elsewhere: not sold, the purchase would wash the loss"));
+        }
         m.sells.add(new SellOption(lot, account, plan, p, gainPerDollar, term, taxPerDollar, cost, v));
+      }
+    }
+
+    // A withdrawal that cannot be paid without such loss lots keeps them: their group is then not
+    // bought anywhere (the class may stay short, and the proposal says why).
+    java.util.Set<Integer> lossVars = new java.util.HashSet<>();
+    lossOfBought.values().forEach(lossVars::addAll);
+    java.util.Set<String> mustSell = new java.util.HashSet<>();
+    for (AccountPosition position : positions) {
+      Account account = position.account();
+      double flow = request.flow(account.id()).doubleValue();
+      if (harvestOnly || !account.tradable() || flow >= 0) {
+        continue;
+      }
+      double without = position.cash().doubleValue() + flow - m.keep.get(account.id());
+      for (SellOption s : m.sells) {
+        if (s.account().id().equals(account.id()) && !lossVars.contains(s.variable())) {
+          without += s.lot().quantity().doubleValue() * s.price();
+        }
+      }
+      if (without < 0) {
+        for (SellOption s : m.sells) {
+          if (s.account().id().equals(account.id()) && lossVars.contains(s.variable())) {
+            mustSell.add(policy.securities().identityOf(s.lot().symbol()));
+          }
+        }
       }
     }
 
@@ -378,7 +491,12 @@ public final class Rebalancer {
           }
           continue;
         }
-        Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, harvested);
+        java.util.Set<String> avoid = new java.util.HashSet<>(harvested);
+        avoid.addAll(lossOfBought.keySet());
+        Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, avoid);
+        if (choice.isEmpty()) {
+          choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, harvested);
+        }
         if (choice.isEmpty()) {
           Optional<Choice> any = chooseSecurity(policy, position, plan.assetClass(), request, wash, java.util.Set.of());
           if (any.isEmpty()) {
@@ -399,6 +517,19 @@ public final class Rebalancer {
           }).toList();
           harvested.remove(identity);
           choice = any;
+        }
+        String chosen = policy.securities().identityOf(choice.get().security.symbol());
+        if (mustSell.contains(chosen)) {
+          m.blocked.add(new Blocked(plan.assetClass(), "not bought in " + account.id() + ": " + choice.get().security.symbol()
+              + ", because a withdrawal is paid by selling its group at a loss and the purchase would wash that loss"));
+          continue;
+        }
+        // The class can only be bought in a group sold at a loss elsewhere: those loss sales go.
+        for (Integer lossVar : lossOfBought.getOrDefault(policy.securities().identityOf(choice.get().security.symbol()), List.of())) {
+          if (m.pinned.add(lossVar)) {
+            new LinearProgram.RowBuilder().add(lossVar, 1).into(m.lp, 0, 0, "no wash " + lossVar);
+            m.blocked.add(lossNote.get(lossVar));
+          }
         }
         double p = request.data().prices().find(choice.get().security.symbol(), asOf).orElseThrow().doubleValue();
         double cost = eps + LOCATION * settings.locationRank(plan.assetClass(), account.type())
@@ -496,15 +627,22 @@ public final class Rebalancer {
       penalize(m.lp, after, constant, plan.halfLow(), plan.halfHigh(), HALF_BAND, plan.assetClass() + " half band");
       penalize(m.lp, after, constant, plan.goal(), plan.goal(), FROM_TARGET, plan.assetClass() + " target");
       // Never sell a class past its goal, never buy one past it: no harvesting for its own sake.
-      // Net of location trades (a class sold in one account and bought in another): the class as a
-      // whole moves only the way its goal asks, and no further.
+      // The bounds are on the net of sales and purchases: a class is both sold and bought with a
+      // withdrawal (sold in the account paying it, bought back in another) or for location (sold in
+      // one account, bought in another); the class as a whole moves only the way its goal asks, and
+      // no further. Sales that only pay a withdrawal (their class is under its goal) are not bounded
+      // by the goal; what they take from the class may be bought back elsewhere.
       if (plan.sellable() || plan.buyable() || m.locating) {
-        LinearProgram.RowBuilder net = new LinearProgram.RowBuilder();
-        m.sells.stream().filter(s -> s.plan() == plan).forEach(s -> net.add(s.variable(), 1));
-        m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> net.add(b.variable(), -1));
-        double low = plan.buyable() ? -Math.max(0, plan.goal() - plan.value()) : 0;
+        LinearProgram.RowBuilder sold = new LinearProgram.RowBuilder();
+        m.sells.stream().filter(s -> s.plan() == plan && !m.funding.contains(s.variable())).forEach(s -> sold.add(s.variable(), 1));
+        m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> sold.add(b.variable(), -1));
         double high = plan.sellable() ? Math.max(0, plan.value() - plan.goal()) : 0;
-        net.into(m.lp, low, high, plan.assetClass() + " net bound");
+        sold.into(m.lp, Double.NEGATIVE_INFINITY, high, plan.assetClass() + " sell bound");
+        LinearProgram.RowBuilder bought = new LinearProgram.RowBuilder();
+        m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> bought.add(b.variable(), 1));
+        m.sells.stream().filter(s -> s.plan() == plan).forEach(s -> bought.add(s.variable(), -1));
+        double low = plan.buyable() ? Math.max(0, plan.goal() - plan.value()) : 0;
+        bought.into(m.lp, Double.NEGATIVE_INFINITY, low, plan.assetClass() + " buy bound");
       }
     }
 
@@ -516,11 +654,19 @@ public final class Rebalancer {
       LinearProgram.RowBuilder gains = new LinearProgram.RowBuilder();
       for (SellOption s : m.sells) {
         if (s.account().taxable()) {
-          gains.add(s.variable(), s.gainPerDollar());
+          // A loss a scheduled purchase will wash does not count against the budget's gains.
+          boolean washed = s.gainPerDollar() < 0
+              && (m.scheduledWash.containsKey(s.lot().id()) || m.washedToPay.containsKey(s.lot().id()));
+          gains.add(s.variable(), washed ? 0 : s.gainPerDollar());
         }
       }
       for (HarvestOption h : m.harvests) {
         gains.add(h.variable(), h.gainPerDollar());
+      }
+      if (withdrawals) {
+        // A withdrawal must be paid: past the budget if nothing else can pay it.
+        m.budgetOverrun = m.lp.variable(0, Double.POSITIVE_INFINITY, OVER_BUDGET_TO_PAY, "budget overrun");
+        gains.add(m.budgetOverrun, -1);
       }
       m.budgetRow = m.lp.rows().size();
       gains.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, left), "tax budget");

@@ -24,6 +24,36 @@ public record HarvestReport(int year, List<Entry> harvests, Map<AccountId, BigDe
     lossByAccount = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lossByAccount));
   }
 
-  /** One harvest found in the ledger. */
-  public record Entry(Disposal sale, Symbol substitute, BigDecimal deductibleLoss) {}
+  /**
+   * One harvest found in the ledger.
+   *
+   * @param deductibleLoss the loss left after the wash-sale rule, a positive number of dollars
+   */
+  public record Entry(Disposal sale, Symbol substitute, BigDecimal deductibleLoss) {
+
+    /** The loss before the wash-sale rule, a positive number of dollars. */
+    public BigDecimal loss() {
+      return sale.economicGain().negate();
+    }
+
+    /** The part of the loss a purchase in an IRA, Roth, 401(k) or HSA disallowed for good (Rev. Rul. 2008-5). */
+    public BigDecimal lostForGood() {
+      return sale.permanentlyDisallowed();
+    }
+
+    /** The part of the loss deferred into the basis of replacement shares in a taxable account. */
+    public BigDecimal deferred() {
+      return sale.disallowed().subtract(sale.permanentlyDisallowed());
+    }
+  }
+
+  /** Loss disallowed for good, over all harvests, a positive number of dollars. */
+  public BigDecimal totalLostForGood() {
+    return harvests.stream().map(Entry::lostForGood).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** Loss deferred into replacement shares' basis, over all harvests. */
+  public BigDecimal totalDeferred() {
+    return harvests.stream().map(Entry::deferred).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
 }

@@ -44,14 +44,15 @@ public final class HarvestReporter {
     BigDecimal harvestedSt = BigDecimal.ZERO;
     BigDecimal harvestedLt = BigDecimal.ZERO;
     for (Disposal d : books.disposals()) {
-      if (!d.taxable() || d.sold().getYear() != year || d.gain().signum() >= 0) {
+      // An economic loss, even one a wash sale disallowed in full: the report shows what was lost.
+      if (!d.taxable() || d.sold().getYear() != year || d.economicGain().signum() >= 0) {
         continue;
       }
       Optional<Symbol> substitute = substituteBought(d, securities, books);
       if (substitute.isEmpty()) {
         continue;
       }
-      BigDecimal loss = d.gain().negate();
+      BigDecimal loss = d.gain().negate().max(BigDecimal.ZERO);
       entries.add(new HarvestReport.Entry(d, substitute.get(), loss));
       byAccount.merge(d.account(), loss, BigDecimal::add);
       if (d.term() == Term.SHORT) {
@@ -63,7 +64,7 @@ public final class HarvestReporter {
     BigDecimal total = byAccount.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     RealizedGains gains = new GainsReporter(estimator).report(household, books, year);
     BigDecimal st = gains.netShortTerm();
-    BigDecimal lt = gains.netLongTerm();
+    BigDecimal lt = gains.investments().longTermNet(); // capital gain distributions included
     BigDecimal value;
     BigDecimal carry;
     String method;
@@ -74,7 +75,8 @@ public final class HarvestReporter {
       TaxEstimate without = estimator.estimate(profile, CapitalGainsInput.of(st.subtract(harvestedSt), lt.subtract(harvestedLt)));
       value = without.total().subtract(with.total());
       carry = with.scheduleD().shortTermCarryforwardOut().add(with.scheduleD().longTermCarryforwardOut());
-      method = "bracket estimate for " + profile.year();
+      method = "bracket estimate for " + year + ", "
+          + dev.keel.core.tax.estimate.TablesUsed.forYear(year, estimator.tables()).label();
     } else {
       var rates = gains.rates();
       FlatRateTax.Result with = FlatRateTax.of(st, lt, tax.shortTermCarryforward(), tax.longTermCarryforward(), BigDecimal.ZERO,

@@ -80,6 +80,28 @@ class LedgerProperties {
     assertThat(relieved.add(open)).isEqualByComparingTo(opening.add(bought).add(added));
   }
 
+  /**
+   * Wash-sale cents (docs/formats.md, "Rounding, in one place"): a sale's disallowed loss is its
+   * loss × matched shares / shares sold rounded once, to the cent, half-up (IRC §1091(a) disallows
+   * the loss on the shares replaced; Publication 550, "Wash Sales"), whatever the number of
+   * matches; a sale matched in full disallows exactly its loss.
+   */
+  @Property(tries = TRIES)
+  void disallowedLossIsRoundedOnTheSaleTotal(@ForAll("histories") RandomHistory.History history) {
+    LedgerResult result = replay(history);
+
+    for (Disposal d : result.disposals()) {
+      if (d.washSales().isEmpty()) {
+        continue;
+      }
+      BigDecimal loss = d.economicGain().negate();
+      BigDecimal matched = sum(d.washSales().stream().map(WashSale::quantity).toList());
+      BigDecimal expected = LotRelief.share(loss, matched, d.quantity());
+      assertThat(d.disallowed()).as(d.lotId() + ": " + matched + " of " + d.quantity() + " shares of a " + loss + " loss")
+          .isEqualByComparingTo(expected);
+    }
+  }
+
   /** Shares and cash are conserved too: every share bought is sold or still held; cash moves with them. */
   @Property(tries = TRIES)
   void sharesAndCashAreConserved(@ForAll("histories") RandomHistory.History history) {

@@ -80,6 +80,13 @@ final class LedgerScenario {
         SourceRef.NONE));
   }
 
+  /** The last opening lot as employer stock held at the start (lots.csv {@code award}). */
+  LedgerScenario award(ActionTerms.Award award) {
+    int last = openingLots.size() - 1;
+    openingLots.set(last, openingLots.get(last).withAward(award));
+    return this;
+  }
+
   private LedgerScenario addOpening(OpeningLot lot) {
     SourceRef source = SourceRef.of("lots.csv", openingLots.size() + 2);
     openingLots.add(new OpeningLot(lot.account(), lot.symbol(), lot.quantity(), lot.costBasis(), lot.acquired(),
@@ -135,6 +142,45 @@ final class LedgerScenario {
 
   LedgerScenario fee(String date, String account, String amount) {
     return row(Transaction.cash(date(date), account, Action.FEE, amount));
+  }
+
+  /** Shares moved in kind from {@code from} to {@code to}. */
+  LedgerScenario transfer(String date, String from, String to, String symbol, String quantity) {
+    return row(new Transaction(date(date), AccountId.of(from), Action.TRANSFER, Optional.of(Symbol.of(symbol)),
+        Optional.of(new BigDecimal(quantity)), Optional.empty(), Optional.empty(), BigDecimal.ZERO, Optional.empty(),
+        SourceRef.NONE, Optional.of(new ActionTerms.Transfer(AccountId.of(to)))));
+  }
+
+  /** A split {@code ratio} (NEW:OLD) of the symbol in every account, or in {@code account} when not null. */
+  LedgerScenario split(String date, String account, String symbol, String ratio) {
+    return row(new Transaction(date(date), account == null ? null : AccountId.of(account), Action.SPLIT,
+        Optional.of(Symbol.of(symbol)), Optional.empty(), Optional.empty(), Optional.empty(), BigDecimal.ZERO,
+        Optional.empty(), SourceRef.NONE, Optional.of(ActionTerms.Split.parse(ratio).orElseThrow())));
+  }
+
+  /** RSUs vesting at {@code fmv} a share; {@code reportedBasis} may be null for the default (0). */
+  LedgerScenario rsuVest(String date, String account, String symbol, String quantity, String fmv, String reportedBasis) {
+    return row(new Transaction(date(date), AccountId.of(account), Action.RSU_VEST, Optional.of(Symbol.of(symbol)),
+        Optional.of(new BigDecimal(quantity)), Optional.of(new BigDecimal(fmv)), Optional.empty(), BigDecimal.ZERO,
+        Optional.empty(), SourceRef.NONE,
+        Optional.of(new ActionTerms.Award(Optional.ofNullable(reportedBasis).map(BigDecimal::new), Optional.empty()))));
+  }
+
+  /** An ESPP purchase at {@code paid} a share, with the offering facts. */
+  LedgerScenario esppPurchase(String date, String account, String symbol, String quantity, String paid, String fmv,
+      String offeringDate, String offeringFmv, String offeringPrice) {
+    EsppOffering offering = new EsppOffering(date(offeringDate), new BigDecimal(offeringFmv), new BigDecimal(offeringPrice),
+        new BigDecimal(fmv));
+    return row(new Transaction(date(date), AccountId.of(account), Action.ESPP_PURCHASE, Optional.of(Symbol.of(symbol)),
+        Optional.of(new BigDecimal(quantity)), Optional.of(new BigDecimal(paid)), Optional.empty(), BigDecimal.ZERO,
+        Optional.empty(), SourceRef.NONE, Optional.of(new ActionTerms.Award(Optional.empty(), Optional.of(offering)))));
+  }
+
+  /** A nondividend distribution of {@code amount} dollars on the symbol's shares in the account. */
+  LedgerScenario returnOfCapital(String date, String account, String symbol, String amount) {
+    return row(new Transaction(date(date), AccountId.of(account), Action.RETURN_OF_CAPITAL, Optional.of(Symbol.of(symbol)),
+        Optional.empty(), Optional.empty(), Optional.of(new BigDecimal(amount)), BigDecimal.ZERO, Optional.empty(),
+        SourceRef.NONE));
   }
 
   LedgerScenario row(Transaction t) {

@@ -45,6 +45,38 @@ class WashSaleHouseholdTest {
   }
 
   @Nested
+  class Cents {
+
+    @Test
+    void test_threeMatches_disallowedIsRoundedOnTheTotal_notMatchByMatch() {
+      // Publication 550, "Wash Sales": the loss on the shares replaced is disallowed (IRC §1091(a)).
+      // Lin buys 3 VOO at 10.00 and sells them at 8.99: a loss of 3.03, 1.01 a share. Wei buys
+      // 0.25 VOO three times within 30 days: 0.75 of the 3 shares are replaced, and Form 8949
+      // shows 3.03 × 0.75 / 3 = 0.7575 -> 0.76 in column (g).
+      // Rounding each match alone (1.01 × 0.25 = 0.2525 -> 0.25, three times) disallowed 0.75.
+      // Rounding the running total: 0.2525 -> 0.25, 0.505 -> 0.51, 0.7575 -> 0.76, so the
+      // matches disallow 0.25, 0.26 and 0.25, which the replacement lots' bases carry exactly.
+      LedgerResult result = household()
+          .buy("2025-01-10", "lin", "VOO", "3", "10.00").lotId("A")
+          .sell("2025-06-09", "lin", "VOO", "3", "8.99").lotId("A")
+          .buy("2025-06-10", "wei", "VOO", "0.25", "9.00").lotId("R1")
+          .buy("2025-06-11", "wei", "VOO", "0.25", "9.00").lotId("R2")
+          .buy("2025-06-12", "wei", "VOO", "0.25", "9.00").lotId("R3")
+          .replayOk();
+
+      Disposal sale = disposal(result, "A");
+      assertThat(sale.economicGain()).isEqualByComparingTo("-3.03");
+      assertThat(sale.disallowed()).isEqualByComparingTo("0.76");
+      assertThat(result.washSales()).extracting(WashSale::disallowed)
+          .usingElementComparator(BigDecimal::compareTo)
+          .containsExactly(new BigDecimal("0.25"), new BigDecimal("0.26"), new BigDecimal("0.25"));
+      assertThat(lot(result, "R1").costBasis()).isEqualByComparingTo("2.50");
+      assertThat(lot(result, "R2").costBasis()).isEqualByComparingTo("2.51");
+      assertThat(lot(result, "R3").costBasis()).isEqualByComparingTo("2.50");
+    }
+  }
+
+  @Nested
   class AcrossAccounts {
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.household.AccountId;
 import dev.keel.core.ledger.Action;
+import dev.keel.core.ledger.ActionTerms;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.problem.Problem;
@@ -75,5 +76,27 @@ class CrossCheckTest {
         "lots.csv:3: symbol: \"XYZ\" is not listed under securities in policy.yaml; every security needs an asset_class",
         "transactions.csv:2: account: \"roth\" is not an account of household.yaml (ira, joint)",
         "transactions.csv:2: symbol: \"QQQ\" is not listed under securities in policy.yaml; every security needs an asset_class");
+  }
+
+  @Test
+  void test_check_transferToUnknownAccount_splitOfUnknownSymbol_splitWithoutAccount() {
+    List<Transaction> transactions = List.of(
+        new Transaction(date("2026-01-02"), AccountId.of("joint"), Action.TRANSFER, Optional.of(Symbol.of("VTI")),
+            Optional.of(BigDecimal.ONE), Optional.empty(), Optional.empty(), BigDecimal.ZERO, Optional.empty(),
+            SourceRef.of("transactions.csv", 2), Optional.of(new ActionTerms.Transfer(AccountId.of("brokerage")))),
+        // no account: the split applies to every account, and there is no account to check
+        new Transaction(date("2026-01-03"), null, Action.SPLIT, Optional.of(Symbol.of("XYZ")), Optional.empty(),
+            Optional.empty(), Optional.empty(), BigDecimal.ZERO, Optional.empty(), SourceRef.of("transactions.csv", 3),
+            ActionTerms.Split.parse("2:1").map(ActionTerms.class::cast)),
+        new Transaction(date("2026-01-04"), AccountId.of("joint"), Action.RETURN_OF_CAPITAL, Optional.of(Symbol.of("ABC")),
+            Optional.empty(), Optional.empty(), Optional.of(BigDecimal.ONE), BigDecimal.ZERO, Optional.empty(),
+            SourceRef.of("transactions.csv", 4)));
+    HouseholdData data = new HouseholdData(PortfolioFixtures.household(), PortfolioFixtures.policy(PortfolioFixtures.securities()),
+        List.of(), transactions, PortfolioFixtures.prices());
+
+    assertThat(check(data)).containsExactly(
+        "transactions.csv:2: to_account: \"brokerage\" is not an account of household.yaml (ira, joint)",
+        "transactions.csv:3: symbol: \"XYZ\" is not listed under securities in policy.yaml; every security needs an asset_class",
+        "transactions.csv:4: symbol: \"ABC\" is not listed under securities in policy.yaml; every security needs an asset_class");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.keel.core.drift.DriftReport;
+import dev.keel.core.household.TaxSettings;
 import dev.keel.core.ledger.Action;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.Transaction;
@@ -87,5 +88,26 @@ class HouseholdEngineTest {
     // The IRA's purchase of 2026-02-01 is within 30 days: a loss sale of BND would be washed through 2026-03-03.
     assertThat(lots.washWindows()).singleElement()
         .satisfies(w -> assertThat(w.lossSaleWashedThrough()).contains(date("2026-03-03")));
+  }
+
+  /**
+   * Issue 8 item 8: the rebalancer and the harvester price a year with the loss carried into that
+   * year. 5,000 long-term carried into 2025; 2025-03-03 joint sells 20 VTI @ 50: 1,000 − 800 = +200
+   * long-term; line 15 = 200 − 5,000 = −4,800, 3,000 deducted, so 1,800 is carried into 2026 (IRC
+   * §1212(b)), not the 5,000 again; 2026 has no taxable result and deducts it all.
+   */
+  @Test
+  void test_pricedFor_usesTheCarryIntoTheYearPriced() {
+    HouseholdData base = PortfolioFixtures.data();
+    TaxSettings tax = base.household().tax().withCarryforward(2025, java.math.BigDecimal.ZERO, new java.math.BigDecimal("5000"));
+    List<Transaction> transactions = new ArrayList<>(PortfolioFixtures.transactions());
+    transactions.add(0, Transaction.trade(date("2025-03-03"), "joint", Action.SELL, "VTI", "20", "50"));
+    HouseholdData data = base.withTax(tax).withTransactions(transactions);
+    LedgerResult books = ENGINE.books(data, Optional.of(date("2026-06-30")), 2026);
+
+    assertThat(ENGINE.pricedFor(data, books, 2025).household().tax().longTermCarryforward()).isEqualByComparingTo("5000");
+    assertThat(ENGINE.pricedFor(data, books, 2026).household().tax().longTermCarryforward()).isEqualByComparingTo("1800");
+    assertThat(ENGINE.pricedFor(data, books, 2027).household().tax().longTermCarryforward()).isEqualByComparingTo("0");
+    assertThat(ENGINE.gains(data, 2026).carryIn().longTerm()).isEqualByComparingTo("1800");
   }
 }

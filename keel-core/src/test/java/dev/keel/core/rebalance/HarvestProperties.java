@@ -61,7 +61,7 @@ class HarvestProperties {
       BigDecimal reported = rows.stream().filter(d -> d.source().equals(b.booked()))
           .map(Disposal::gain).reduce(BigDecimal.ZERO, BigDecimal::add);
       assertThat(reported).as("harvest of %s on %s", b.harvest().lotId(), b.date()).isEqualByComparingTo(b.harvest().loss().negate());
-      assertThat(b.reason()).contains("loss of " + b.harvest().loss().toPlainString() + " from lot " + b.harvest().lotId());
+      assertThat(b.reason()).contains("loss of " + Dollars.of(b.harvest().loss()) + " from lot " + b.harvest().lotId());
     }
   }
 

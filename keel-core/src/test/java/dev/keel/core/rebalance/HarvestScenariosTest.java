@@ -66,6 +66,43 @@ class HarvestScenariosTest {
   }
 
   @Test
+  @DisplayName("issue 8 item 8: last year's unused loss fills this year's $3,000, so a harvest now saves nothing this year")
+  void last_years_loss_carried_in_is_priced() {
+    // 2025-06-02 joint sells 200 BND @ 70 bought for 24,000: long-term −10,000; 3,000 deducted in 2025,
+    // 7,000 carried into 2026 (IRC §1212(b)). In 2026 nothing else is realized, so the carry alone
+    // takes the whole $3,000 deduction (IRC §1211(b)): the 5,000 harvested is all carried forward.
+    // Before, the carry into 2026 was ignored and the harvest "saved" 3,000 × 35% = 1,050 this year.
+    Scenario s = household()
+        .lot("joint", "BND", "200", "24000", "2024-01-10", "JB")
+        .sell("2025-06-02", "joint", "BND", "200", "70");
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).singleElement().satisfies(h -> {
+      assertThat(h.loss()).isEqualByComparingTo("5000.00");
+      assertThat(h.taxSavedThisYear()).isEqualByComparingTo("0.00");
+      assertThat(h.carriedForward()).isEqualByComparingTo("5000.00");
+    });
+    assertThat(p.tax().basis()).hasValueSatisfying(b -> assertThat(b.longTermCarryIn()).isEqualByComparingTo("7000"));
+  }
+
+  @Test
+  @DisplayName("issue 8 item 4: a capital gain distribution is a long-term gain that a harvested loss offsets")
+  void capital_gain_distribution_offset_by_the_harvest() {
+    // 5,000 distributed to joint on 2026-10-15 (Publication 550: a long-term gain whatever the holding
+    // period). The 5,000 long-term loss of J1 offsets it at the long-term rate: 5,000 × 20% = 1,000
+    // saved, nothing carried. Before, the distribution was ordinary income and the loss "saved"
+    // 3,000 × 35% = 1,050 with 2,000 carried forward.
+    Scenario s = household().transaction(dev.keel.core.ledger.Transaction.cash(LocalDate.parse("2026-10-15"), "joint",
+        dev.keel.core.ledger.Action.CAP_GAIN_DISTRIBUTION, "5000"));
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).singleElement().satisfies(h -> {
+      assertThat(h.taxSavedThisYear()).isEqualByComparingTo("1000.00");
+      assertThat(h.carriedForward()).isEqualByComparingTo("0.00");
+    });
+  }
+
+  @Test
   @DisplayName("Pub. 550: the spouse's IRA bought VTI last week, so harvesting VTI now would be a wash sale")
   void spouse_ira_bought_the_fund_last_week() {
     Scenario s = household().buy("2026-11-13", "ira-spouse", "VTI", "10", "250");
@@ -81,17 +118,34 @@ class HarvestScenariosTest {
   }
 
   @Test
-  @DisplayName("Rev. Rul. 2008-5: a dividend reinvestment scheduled in a Roth within 30 days is named, with the date to switch it off until")
+  @DisplayName("Rev. Rul. 2008-5: a dividend reinvestment scheduled in a Roth within 30 days washes the loss for good: not harvested, and why")
   void dividend_reinvestment_scheduled_in_a_roth() {
     Scenario s = household().harvest(h -> h.withScheduled(List.of(
         new ScheduledPurchase(AccountId.of("roth"), Symbol.of("VTI"), "dividend_reinvestment", LocalDate.parse("2026-12-15"),
             Optional.of(CheckCadence.QUARTERLY)))));
     Proposal p = s.harvestOnly();
 
-    assertThat(p.harvests()).singleElement().satisfies(h -> assertThat(h.warnings()).singleElement().asString()
+    // Before issue 8 the harvest was proposed with a warning; the purchase is treated as one that will happen.
+    assertThat(p.harvests()).isEmpty();
+    assertThat(p.harvestBlocked()).singleElement().asString()
+        .contains("VTI lot J1 in joint")
         .contains("dividend reinvestment of VTI in roth on 2026-12-15")
         .contains("permanently (Rev. Rul. 2008-5)")
-        .contains("switch it off through 2026-12-20"));
+        .contains("switch it off through 2026-12-20");
+  }
+
+  @Test
+  @DisplayName("a taxable account's scheduled purchase 20 days before the as-of date washes a harvest too")
+  void purchase_scheduled_before_the_sale() {
+    Scenario s = household().harvest(h -> h.withScheduled(List.of(
+        new ScheduledPurchase(AccountId.of("joint"), Symbol.of("VTI"), "dividend_reinvestment", LocalDate.parse("2026-10-31"),
+            Optional.empty()))));
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.harvests()).isEmpty();
+    assertThat(p.harvestBlocked()).singleElement().asString()
+        .contains("on 2026-10-31, within the 30 days before the sale, washes this loss")
+        .doesNotContain("permanently");
   }
 
   @Test
@@ -302,7 +356,7 @@ class HarvestScenariosTest {
 
     assertThat(p.sells()).singleElement().satisfies(t -> assertThat(t.reason())
         .contains("swap back to VXUS")
-        .contains("realizes a loss of 500.00")
+        .contains("realizes a loss of $500.00")
         .contains("warning: the scheduled dividend reinvestment of IXUS in roth on 2026-10-01 would wash this loss permanently"));
   }
 
@@ -348,7 +402,7 @@ class HarvestScenariosTest {
 
     assertThat(p.harvests()).noneMatch(h -> h.symbol().value().equals("BND"));
     assertThat(p.sells()).noneMatch(t -> t.symbol().value().equals("BND"));
-    assertThat(p.harvestBlocked()).anySatisfy(b -> assertThat(b).contains("BND lot X").contains("below rebalance.min_trade 1000"));
+    assertThat(p.harvestBlocked()).anySatisfy(b -> assertThat(b).contains("BND lot X").contains("below rebalance.min_trade ($1,000.00)"));
   }
 
   private static List<Disposal> washSalesAfter(Scenario s, Proposal p) {

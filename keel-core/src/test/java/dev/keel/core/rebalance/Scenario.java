@@ -71,7 +71,7 @@ final class Scenario {
       Account a = accounts.get(i);
       if (a.id().value().equals(id)) {
         accounts.set(i, new Account(a.id(), a.type(), a.owners(), a.custodian(), LotMethod.FIFO, a.tradable(), a.cash(),
-            new BigDecimal(reserve), SourceRef.NONE));
+            new BigDecimal(reserve), SourceRef.NONE, a.available(), a.basisReporting()));
       }
     }
     return this;

@@ -5,11 +5,15 @@ import static dev.keel.core.report.ReportFixtures.flatRates;
 import static dev.keel.core.report.ReportFixtures.household;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.core.household.BasisReporting;
 import dev.keel.core.household.FilingStatus;
 import dev.keel.core.household.Household;
 import dev.keel.core.household.TaxSettings;
+import dev.keel.core.ledger.Action;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.LedgerResult;
+import dev.keel.core.ledger.OpeningLot;
+import dev.keel.core.ledger.Transaction;
 import dev.keel.core.tax.MarginalRates;
 import dev.keel.core.tax.Term;
 import dev.keel.core.tax.estimate.CapitalGainsInput;
@@ -17,6 +21,7 @@ import dev.keel.core.tax.estimate.TaxEstimate;
 import dev.keel.core.tax.estimate.TaxEstimator;
 import dev.keel.core.tax.estimate.TaxProfiles;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -166,5 +171,174 @@ class GainsReporterTest {
     assertThat(expected.year()).isEqualTo(2026);
     assertThat(expected.filingStatus()).isEqualTo(FilingStatus.MARRIED_JOINT);
     assertThat(expected.taxOnInvestments()).isPositive();
+  }
+
+  // Issue 8 item 8: the carry into a year comes from the ledger, year after year.
+  //
+  // joint: VTI 100 for 10,000 (2020-01-15), VXUS 100 for 10,000 (2024-06-01)
+  // 2025-03-03 sell VTI 40 @ 325: 13,000 − 4,000 = LT +9,000
+  // 2026-03-02 sell VTI 10 @ 300: 3,000 − 1,000 = LT +2,000
+  private static List<OpeningLot> carryLots() {
+    return List.of(OpeningLot.of("joint", "VTI", "100", "10000.00", ReportFixtures.date("2020-01-15")),
+        OpeningLot.of("joint", "VXUS", "100", "10000.00", ReportFixtures.date("2024-06-01")));
+  }
+
+  private static Transaction sell(String date, String symbol, String quantity, String price) {
+    return Transaction.trade(ReportFixtures.date(date), "joint", Action.SELL, symbol, quantity, price);
+  }
+
+  private static TaxSettings carry(Optional<Integer> into, String shortTerm, String longTerm) {
+    return new TaxSettings(FilingStatus.MARRIED_JOINT, Optional.of(ReportFixtures.RATES), Optional.empty(),
+        Optional.empty(), BigDecimal.ZERO, new BigDecimal(shortTerm), new BigDecimal(longTerm), false, 30, Optional.empty(),
+        into, false);
+  }
+
+  @Test
+  void test_report_carryforwardUsedUpByGains_isNotUsedAgainNextYear() {
+    // 5,000 long-term carried into 2025 is used up by the 2025 gain of 9,000 (net 4,000).
+    // Before: 2026 applied the same 5,000 again (2,000 − 5,000 = −3,000 and a "saving").
+    Household household = household(carry(Optional.of(2025), "0", "5000"));
+    LedgerResult books = books(household, carryLots(),
+        List.of(sell("2025-03-03", "VTI", "40", "325"), sell("2026-03-02", "VTI", "10", "300")), Optional.empty());
+
+    RealizedGains y2025 = GainsReporter.DEFAULT.report(household, books, 2025);
+    RealizedGains y2026 = GainsReporter.DEFAULT.report(household, books, 2026);
+
+    assertThat(y2025.carryIn().longTerm()).isEqualByComparingTo("5000");
+    assertThat(y2025.carryIn().fromHousehold()).isTrue();
+    // With the sales: (9,000 − 5,000) × 0.20 = 800; without them the carry alone would have deducted
+    // 3,000 × 0.35 = 1,050: the year's investments add 1,850.
+    assertThat(y2025.flatRateTax()).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("1850.00"));
+    assertThat(y2026.carryIn().longTerm()).isEqualByComparingTo("0");
+    assertThat(y2026.carryIn().fromHousehold()).isFalse();
+    // 2,000 × 0.20 = 400
+    assertThat(y2026.flatRateTax()).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("400.00"));
+  }
+
+  @Test
+  void test_report_aYearsUnusedLossIsCarriedIntoTheNext() {
+    // 2025-03-03 sell VXUS 100 @ 20: 2,000 − 10,000 = ST −8,000. 3,000 deducted, 5,000 carried.
+    // Before: 2026 ignored it and taxed its 2,000 long-term gain.
+    Household household = household(flatRates());
+    LedgerResult books = books(household, carryLots(),
+        List.of(sell("2025-03-03", "VXUS", "100", "20"), sell("2026-03-02", "VTI", "10", "300")), Optional.empty());
+
+    RealizedGains y2026 = GainsReporter.DEFAULT.report(household, books, 2026);
+
+    assertThat(y2026.carryIn().shortTerm()).isEqualByComparingTo("5000");
+    assertThat(y2026.carryIn().longTerm()).isEqualByComparingTo("0");
+    // With the carry: −5,000 + 2,000 = −3,000, deducted at 35% = −1,050; without the year's sales
+    // the carry alone deducts 3,000 too: the 2,000 gain costs nothing this year.
+    assertThat(y2026.flatRateTax()).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("0.00"));
+  }
+
+  @Test
+  void test_report_bracketEstimate_carryFromTheLedger_inTheScheduleD() {
+    TaxSettings tax = new TaxSettings(FilingStatus.MARRIED_JOINT, Optional.empty(), Optional.of(new BigDecimal("150000")),
+        Optional.empty(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, false, 30, Optional.empty());
+    Household household = household(tax);
+    LedgerResult books = books(household, carryLots(),
+        List.of(sell("2025-03-03", "VXUS", "100", "20"), sell("2026-03-02", "VTI", "10", "300")), Optional.empty());
+
+    RealizedGains y2026 = GainsReporter.DEFAULT.report(household, books, 2026);
+
+    // Schedule D 2026: line 7 = 0 − 5,000; line 15 = 2,000; loss deducted 3,000; nothing carried to 2027.
+    TaxEstimate e = y2026.estimate().orElseThrow();
+    assertThat(e.scheduleD().shortTermNet()).isEqualByComparingTo("-5000");
+    assertThat(e.scheduleD().longTermNet()).isEqualByComparingTo("2000");
+    assertThat(e.scheduleD().lossDeducted()).isEqualByComparingTo("3000");
+    assertThat(y2026.tables()).hasValueSatisfying(t -> assertThat(t.tableYear()).isEqualTo(2026));
+    assertThat(y2026.ratesSource()).isEqualTo("brackets");
+  }
+
+  @Test
+  void test_report_yearWithoutTable_saysWhichTableWasUsed() {
+    TaxSettings tax = new TaxSettings(FilingStatus.MARRIED_JOINT, Optional.empty(), Optional.of(new BigDecimal("150000")),
+        Optional.empty(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, false, 30, Optional.empty());
+
+    RealizedGains gains = report(household(tax), 2027);
+
+    assertThat(gains.tables()).hasValueSatisfying(t -> {
+      assertThat(t.taxYear()).isEqualTo(2027);
+      assertThat(t.tableYear()).isEqualTo(2026);
+      assertThat(t.estimatedFromNearest()).isTrue();
+    });
+  }
+
+  // Issue 8 item 4: qualified dividends at the long-term rates, capital gain distributions long-term
+  // gains whatever the holding period (Publication 550).
+  @Test
+  void test_report_qualifiedDividendsAndDistributions_atLongTermRates() {
+    Household household = household(flatRates());
+    LedgerResult books = books(household, carryLots(), List.of(
+        Transaction.cash(ReportFixtures.date("2026-06-30"), "joint", Action.QUALIFIED_DIVIDEND, "400"),
+        Transaction.cash(ReportFixtures.date("2026-06-30"), "joint", Action.DIVIDEND, "100"),
+        Transaction.cash(ReportFixtures.date("2026-12-20"), "joint", Action.CAP_GAIN_DISTRIBUTION, "1000"),
+        Transaction.cash(ReportFixtures.date("2026-12-20"), "ira", Action.CAP_GAIN_DISTRIBUTION, "700")),
+        Optional.empty());
+
+    RealizedGains gains = GainsReporter.DEFAULT.report(household, books, 2026);
+
+    assertThat(gains.investments().qualifiedDividends()).isEqualByComparingTo("400");
+    assertThat(gains.investments().nonQualifiedDividends()).isEqualByComparingTo("100");
+    assertThat(gains.investments().capitalGainDistributions()).isEqualByComparingTo("1000"); // the IRA's is not taxable
+    assertThat(gains.investments().longTermNet()).isEqualByComparingTo("1000");
+    assertThat(gains.dividends()).isEqualByComparingTo("1500");
+    // 1,000 × 0.20 + 400 × 0.20 + 100 × 0.35 = 200 + 80 + 35 = 315 (all dividends at 35% was 525)
+    assertThat(gains.flatRateTax()).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("315.00"));
+  }
+
+  @Test
+  void test_report_qualifiedDividends_bracketEstimate_preferential() {
+    TaxSettings tax = new TaxSettings(FilingStatus.MARRIED_JOINT, Optional.empty(), Optional.of(new BigDecimal("150000")),
+        Optional.empty(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, false, 30, Optional.empty());
+    Household household = household(tax);
+    LedgerResult books = books(household, carryLots(), List.of(
+        Transaction.cash(ReportFixtures.date("2026-06-30"), "joint", Action.QUALIFIED_DIVIDEND, "400"),
+        Transaction.cash(ReportFixtures.date("2026-12-20"), "joint", Action.CAP_GAIN_DISTRIBUTION, "1000")),
+        Optional.empty());
+
+    TaxEstimate e = GainsReporter.DEFAULT.report(household, books, 2026).estimate().orElseThrow();
+
+    // Qualified dividends 400 + net capital gain 1,000 stack on ordinary income at 15% (2026 joint
+    // taxable income 150,000 + 1,400 − 32,200 = 119,200, above the 98,900 zero-rate ceiling): 210.
+    assertThat(e.preferentialIncome()).isEqualByComparingTo("1400");
+    assertThat(e.preferentialTax()).isEqualByComparingTo("210.00");
+  }
+
+  // Form 8949 boxes (Form 8949 instructions): A/D basis reported, B/E not reported, C/F no 1099-B.
+  @Test
+  void test_report_form8949Box_fromTheAccountsBasisReporting() {
+    Household plain = household(flatRates());
+    Household noncovered = plain.withTax(flatRates());
+    noncovered = new Household(plain.name(), plain.members(), plain.tax(), plain.accounts().stream()
+        .map(a -> a.id().value().equals("joint") ? a.withBasisReporting(BasisReporting.NOT_REPORTED) : a).toList(),
+        plain.source());
+
+    RealizedGains covered = report(plain, 2026);
+    RealizedGains notReported = report(noncovered, 2026);
+
+    assertThat(covered.shortTerm()).extracting(covered::box).containsOnly(Form8949Box.A);
+    assertThat(covered.longTerm()).extracting(covered::box).containsOnly(Form8949Box.D);
+    assertThat(notReported.shortTerm()).extracting(notReported::box).containsOnly(Form8949Box.B);
+    assertThat(notReported.longTerm()).extracting(notReported::box).containsOnly(Form8949Box.E);
+    assertThat(Form8949Box.of(Term.SHORT, BasisReporting.NO_1099B)).isEqualTo(Form8949Box.C);
+    assertThat(Form8949Box.of(Term.LONG, BasisReporting.NO_1099B)).isEqualTo(Form8949Box.F);
+  }
+
+  @Test
+  void test_report_form8949Box_lotOverridesItsAccount() {
+    // J-VTI (bought 2020) sold in 2026 is long-term: box D by its account, E when the lot says its
+    // basis is not reported.
+    Household household = household(flatRates());
+    List<OpeningLot> lots = ReportFixtures.openingLots().stream()
+        .map(l -> l.lotId().map(id -> id.value().equals("J-VTI")).orElse(false)
+            ? l.withBasisReporting(BasisReporting.NOT_REPORTED) : l)
+        .toList();
+
+    RealizedGains gains = GainsReporter.DEFAULT.report(household, lots, books(household, Optional.empty()), 2026);
+
+    assertThat(gains.longTerm()).extracting(gains::box).containsExactly(Form8949Box.E);
+    assertThat(gains.shortTerm()).extracting(gains::box).containsOnly(Form8949Box.A);
   }
 }

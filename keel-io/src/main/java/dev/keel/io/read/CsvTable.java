@@ -39,8 +39,20 @@ public final class CsvTable {
   private CsvTable() {}
 
   public static Loaded<List<Row>> read(String file, Reader reader, List<String> required, List<String> optional) {
-    List<Problem> problems = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
+    List<Problem> problems = forEach(file, reader, required, optional, rows::add);
+    return Loaded.of(rows, problems);
+  }
+
+  /**
+   * Reads the file row by row, handing each data row to {@code consumer} as soon as it is read, so
+   * that a file of a million rows is never held in memory as rows. Returns the problems of the
+   * file's structure (header, syntax, encoding); a row's own problems go to the list the row
+   * carries, which is the same list.
+   */
+  public static List<Problem> forEach(String file, Reader reader, List<String> required, List<String> optional,
+      java.util.function.Consumer<Row> consumer) {
+    List<Problem> problems = new ArrayList<>();
     CsvSchema schema = CsvSchema.emptySchema().withComments();
     // The line of the row being read, so that a syntax error (a quote never closed, found only at the end of the
     // file) is reported where its row starts.
@@ -50,7 +62,7 @@ public final class CsvTable {
         .createParser(skipByteOrderMark(reader))) {
       List<String> header = null;
       if (parser.nextToken() != JsonToken.START_ARRAY) {
-        return Loaded.of(rows, List.of(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required))));
+        return new ArrayList<>(List.of(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required))));
       }
       while (parser.nextToken() == JsonToken.START_ARRAY) {
         // The array starts where the previous row ended; the row's line is where its first value is.
@@ -70,7 +82,7 @@ public final class CsvTable {
         if (header == null) {
           header = header(file, line, cells, required, optional, problems);
           if (header == null) {
-            return Loaded.of(rows, problems);
+            return problems;
           }
           continue;
         }
@@ -78,15 +90,18 @@ public final class CsvTable {
           continue;
         }
         if (cells.size() > header.size()) {
-          problems.add(new Problem(file, line, null, null,
-              "has " + cells.size() + " values but the header has " + header.size() + " columns"));
+          List<String> extra = cells.subList(header.size(), cells.size());
+          problems.add(new Problem(file, line, null, String.join(",", extra),
+              (extra.size() == 1 ? "is an extra value: the row" : "are extra values: the row") + " has " + cells.size()
+                  + " values but the header has " + header.size() + " columns (" + String.join(",", header)
+                  + "); a value with a comma must be in double quotes"));
           continue;
         }
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>(header.size() * 2);
         for (int i = 0; i < header.size(); i++) {
           values.put(header.get(i), i < cells.size() ? cells.get(i) : null);
         }
-        rows.add(new Row(file, line, values, problems));
+        consumer.accept(new Row(file, line, values, problems));
       }
       if (header == null) {
         problems.add(Problem.ofFile(file, "is empty; expected a header line: " + String.join(",", required)));
@@ -97,9 +112,10 @@ public final class CsvTable {
       String where = found > line ? " (found on line " + found + ")" : "";
       problems.add(new Problem(file, line, null, null, "is not valid CSV: " + e.getOriginalMessage() + where));
     } catch (IOException e) {
-      problems.add(Problem.ofFile(file, notUtf8(e) ? NOT_UTF8 : "could not be read: " + e.getMessage()));
+      problems.add(notUtf8(e) ? new Problem(file, notUtf8Line(e), null, null, NOT_UTF8)
+          : Problem.ofFile(file, "could not be read: " + e.getMessage()));
     }
-    return Loaded.of(rows, problems);
+    return problems;
   }
 
   /** The problem with a file saved in another encoding (Windows-1252, say): decoding stops at its first accent. */
@@ -113,6 +129,16 @@ public final class CsvTable {
       }
     }
     return false;
+  }
+
+  /** The line of the first bytes that are not UTF-8, when the reader knew it; else 0 (the whole file). */
+  static int notUtf8Line(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof Utf8Reader.NotUtf8Exception bad) {
+        return bad.line();
+      }
+    }
+    return 0;
   }
 
   /** The reader without a leading U+FEFF, which would otherwise stick to the first column's name. */

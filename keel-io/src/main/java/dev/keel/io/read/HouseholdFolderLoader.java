@@ -14,6 +14,7 @@ import dev.keel.core.problem.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +58,15 @@ public final class HouseholdFolderLoader {
    * as the format problems. A row already reported by a loader is not reported again.
    */
   public static Loaded<HouseholdData> loadAndCheck(FolderSource folder, HouseholdEngine engine) {
+    return loadAndCheck(folder, engine, Optional.empty());
+  }
+
+  /**
+   * As {@link #loadAndCheck(FolderSource, HouseholdEngine)}, and also reports every symbol held on
+   * {@code asOf} without a price: a missing price is reported with the other problems, not after
+   * they are fixed.
+   */
+  public static Loaded<HouseholdData> loadAndCheck(FolderSource folder, HouseholdEngine engine, Optional<LocalDate> asOf) {
     Loaded<HouseholdData> loaded = load(folder);
     if (loaded.value().isEmpty()) {
       return loaded;
@@ -66,12 +76,74 @@ public final class HouseholdFolderLoader {
     for (Problem p : problems) {
       flagged.add(p.file() + ":" + p.line());
     }
-    for (Problem p : engine.check(loaded.value().get())) {
+    for (Problem p : engine.check(loaded.value().get(), asOf)) {
       if (p.line() == 0 || !flagged.contains(p.file() + ":" + p.line())) {
         problems.add(p);
       }
     }
-    return Loaded.of(loaded.value().get(), problems);
+    return Loaded.of(loaded.value().get(), placeInPolicy(folder, problems));
+  }
+
+  /**
+   * The engine names a policy.yaml setting by its path ({@code harvest.scheduled[0].account},
+   * {@code restricted_lots}) without a line; this reads the file again to give it its line. Only
+   * done when there is such a problem.
+   */
+  private static List<Problem> placeInPolicy(FolderSource folder, List<Problem> problems) {
+    if (problems.stream().noneMatch(p -> p.file().equals(POLICY) && p.line() == 0 && p.field() != null)) {
+      return problems;
+    }
+    YamlNode root;
+    try (Reader reader = folder.open(POLICY).orElse(null)) {
+      if (reader == null) {
+        return problems;
+      }
+      root = YamlReader.read(POLICY, reader).value().orElse(null);
+    } catch (IOException | RuntimeException e) {
+      return problems;
+    }
+    if (root == null) {
+      return problems;
+    }
+    List<Problem> placed = new ArrayList<>();
+    for (Problem p : problems) {
+      int line = p.file().equals(POLICY) && p.line() == 0 && p.field() != null ? lineOf(root, p.field(), p.value()) : 0;
+      placed.add(line > 0 ? new Problem(p.file(), line, p.field(), p.value(), p.message()) : p);
+    }
+    return placed;
+  }
+
+  /** The line of the node at {@code path} (for a list, of its item reading {@code value}); 0 when not found. */
+  static int lineOf(YamlNode root, String path, String value) {
+    YamlNode node = root;
+    for (String part : path.split("\\.")) {
+      String key = part;
+      int index = -1;
+      int bracket = part.indexOf('[');
+      if (bracket >= 0 && part.endsWith("]")) {
+        key = part.substring(0, bracket);
+        try {
+          index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
+        } catch (NumberFormatException e) {
+          return 0;
+        }
+      }
+      node = node == null ? null : node.get(key);
+      if (node != null && index >= 0) {
+        node = index < node.items().size() ? node.items().get(index) : null;
+      }
+      if (node == null) {
+        return 0;
+      }
+    }
+    if (node.isList() && value != null) {
+      for (YamlNode item : node.items()) {
+        if (item.isScalar() && value.equals(item.text() == null ? null : item.text().trim())) {
+          return item.line();
+        }
+      }
+    }
+    return node.line();
   }
 
   private static <T> Optional<T> required(FolderSource folder, String name, BiFunction<String, Reader, Loaded<T>> loader,
@@ -100,6 +172,9 @@ public final class HouseholdFolderLoader {
     } catch (UncheckedIOException e) {
       problems.add(Problem.ofFile(name, "could not be read: " + e.getCause().getMessage()));
       return new Read<>(true, Optional.empty());
+    } catch (UnreadableFileException e) {
+      problems.add(Problem.ofFile(name, e.getMessage()));
+      return new Read<>(true, Optional.empty());
     }
     if (reader.isEmpty()) {
       return new Read<>(false, Optional.empty());
@@ -109,10 +184,10 @@ public final class HouseholdFolderLoader {
       problems.addAll(loaded.problems());
       return new Read<>(true, loaded.value());
     } catch (IOException e) {
-      problems.add(Problem.ofFile(name, "could not be read: " + e.getMessage()));
+      problems.add(Problem.ofFile(name, "could not be read: " + FolderSource.reason(e)));
       return new Read<>(true, Optional.empty());
     } catch (UncheckedIOException e) {
-      problems.add(Problem.ofFile(name, "could not be read: " + e.getCause().getMessage()));
+      problems.add(Problem.ofFile(name, "could not be read: " + FolderSource.reason(e.getCause())));
       return new Read<>(true, Optional.empty());
     }
   }

@@ -3,6 +3,7 @@ package dev.keel.io.read;
 import dev.keel.core.household.Account;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.household.AccountType;
+import dev.keel.core.household.BasisReporting;
 import dev.keel.core.household.FilingStatus;
 import dev.keel.core.household.FundMenu;
 import dev.keel.core.household.Household;
@@ -31,11 +32,16 @@ public final class HouseholdYamlLoader {
 
   private static final List<String> TOP = List.of("name", "members", "tax", "accounts");
   private static final List<String> TAX = List.of("filing_status", "rates", "income", "deduction", "state_rate",
-      "carryforward", "allow_short_term_gains", "long_term_soon_days", "max_net_gains");
+      "carryforward", "allow_short_term_gains", "long_term_soon_days", "max_net_gains", "itemize",
+      "income_includes_espp");
   private static final List<String> ACCOUNT = List.of("id", "type", "owners", "custodian", "lot_method", "tradable", "cash",
-      "reserve", "name", "available");
+      "reserve", "name", "account_number", "basis_reported", "available");
   private static final String STATUSES = Arrays.stream(FilingStatus.values()).map(FilingStatus::code).collect(Collectors.joining(", "));
   private static final String METHODS = Arrays.stream(LotMethod.values()).map(LotMethod::code).collect(Collectors.joining(", "));
+
+  /** The range of tax years accepted in tax.carryforward.into. */
+  private static final int MIN_YEAR = 1990;
+  private static final int MAX_YEAR = 2100;
 
   private HouseholdYamlLoader() {}
 
@@ -84,17 +90,35 @@ public final class HouseholdYamlLoader {
     BigDecimal stateRate = tax.cell("state_rate").fraction().orElse(BigDecimal.ZERO);
     BigDecimal stCarry = BigDecimal.ZERO;
     BigDecimal ltCarry = BigDecimal.ZERO;
+    Optional<Integer> carryInto = Optional.empty();
     Optional<YamlMap> carry = YamlMap.of(file, tax.child("carryforward"), "tax.carryforward", problems);
     if (carry.isPresent()) {
-      carry.get().allowOnly(List.of("short_term", "long_term"));
-      stCarry = carry.get().cell("short_term").nonNegative().orElse(BigDecimal.ZERO);
-      ltCarry = carry.get().cell("long_term").nonNegative().orElse(BigDecimal.ZERO);
+      YamlMap c = carry.get();
+      c.allowOnly(List.of("into", "short_term", "long_term"));
+      stCarry = c.cell("short_term").nonNegative().orElse(BigDecimal.ZERO);
+      ltCarry = c.cell("long_term").nonNegative().orElse(BigDecimal.ZERO);
+      carryInto = c.cell("into").wholeNumber().flatMap(y -> y >= MIN_YEAR && y <= MAX_YEAR ? Optional.of(y)
+          : c.cell("into").fail("must be a tax year between " + MIN_YEAR + " and " + MAX_YEAR));
+      if (c.cell("into").blank() && (stCarry.signum() != 0 || ltCarry.signum() != 0)) {
+        // The old form (no year) was applied to every year; a carry enters one year and Keel
+        // carries what is left into the later ones, so the year must be said.
+        problems.add(new Problem(file, c.line(), "tax.carryforward.into", null,
+            "is missing; say which tax year this carryforward enters, e.g. 'into: 2025' for the loss carried from"
+                + " your 2024 return (Keel computes later years' carry from the ledger)"));
+      }
+    }
+    boolean itemize = tax.cell("itemize").bool().orElse(false);
+    if (itemize && deduction.isEmpty() && !tax.cell("itemize").blank()) {
+      tax.cell("itemize").fail("needs tax.deduction (the itemized deduction to take)");
     }
     boolean allowShort = tax.cell("allow_short_term_gains").bool().orElse(false);
     int soonDays = tax.cell("long_term_soon_days").wholeNumber()
         .flatMap(d -> d >= 0 ? Optional.of(d) : tax.cell("long_term_soon_days").fail("must not be negative")).orElse(30);
     Optional<BigDecimal> maxNetGains = tax.cell("max_net_gains").nonNegative();
-    return new TaxSettings(status, rates, income, deduction, stateRate, stCarry, ltCarry, allowShort, soonDays, maxNetGains);
+    // ESPP dispositions realize wages (Publication 525) that W-2 box 1 usually includes: say so, or not.
+    boolean incomeIncludesEspp = tax.cell("income_includes_espp").bool().orElse(true);
+    return new TaxSettings(status, rates, income, deduction, stateRate, stCarry, ltCarry, allowShort, soonDays, maxNetGains,
+        carryInto, itemize, incomeIncludesEspp);
   }
 
   private static List<Account> accounts(String file, YamlMap top, List<String> members, List<Problem> problems) {
@@ -139,6 +163,9 @@ public final class HouseholdYamlLoader {
       BigDecimal cash = a.cell("cash").nonNegative().orElse(BigDecimal.ZERO);
       BigDecimal reserve = a.cell("reserve").nonNegative().orElse(BigDecimal.ZERO);
       FundMenu menu = menu(file, a);
+      BasisReporting reporting = a.cell("basis_reported")
+          .oneOf(BasisReporting::find, "true (Form 1099-B reports basis to the IRS), false, or no_1099b")
+          .orElse(BasisReporting.REPORTED);
       if (id.isPresent()) {
         Integer first = seen.putIfAbsent(id.get(), a.cell("id").line());
         if (first != null) {
@@ -147,7 +174,7 @@ public final class HouseholdYamlLoader {
       }
       if (problems.size() == before) {
         accounts.add(new Account(id.get(), type.get(), owners, custodian, method, tradable, cash, reserve,
-            SourceRef.of(file, item.line()), menu));
+            SourceRef.of(file, item.line()), menu, reporting));
       }
     }
     if (list.items().isEmpty()) {

@@ -10,6 +10,7 @@ import dev.keel.core.policy.Policy;
 import dev.keel.core.policy.ScheduledPurchase;
 import dev.keel.core.policy.RebalanceSettings;
 import dev.keel.core.policy.RebalanceTo;
+import dev.keel.core.price.PriceAgeLimits;
 import dev.keel.core.problem.Problem;
 import dev.keel.core.problem.SourceRef;
 import dev.keel.core.security.AssetClass;
@@ -35,7 +36,8 @@ public final class PolicyYamlLoader {
 
   private static final List<String> TOP = List.of("targets", "bands", "band_overrides", "check", "last_checked", "securities",
       "rebalance_to", "location", "min_trade", "fractional", "restricted_lots", "transaction_cost", "harvest",
-      "yields", "location_horizon");
+      "yields", "location_horizon", "prices");
+  private static final List<String> PRICES = List.of("warn_after_days", "refuse_after_days");
   private static final List<String> HARVEST = List.of("enabled", "min_loss", "min_loss_pct", "swap_back", "max_swap_back_gain",
       "scheduled");
   private static final List<String> SCHEDULED = List.of("account", "symbol", "kind", "next", "every");
@@ -82,11 +84,29 @@ public final class PolicyYamlLoader {
     List<Security> securities = securities(file, map, problems);
     RebalanceSettings rebalance = rebalance(file, map, targets, problems);
     HarvestSettings harvest = harvest(file, map, problems);
+    PriceAgeLimits priceAges = priceAges(file, map, problems);
     if (!problems.isEmpty() || band.isEmpty()) {
       return Loaded.failed(problems);
     }
     return Loaded.of(new Policy(targets, band.get(), overrides, cadence, lastChecked, SecurityMaster.of(securities), rebalance,
-        harvest), problems);
+        harvest).withPrices(priceAges), problems);
+  }
+
+  /** {@code prices: {warn_after_days: 5, refuse_after_days: 30}}: how old a price may be. */
+  private static PriceAgeLimits priceAges(String file, YamlMap top, List<Problem> problems) {
+    Optional<YamlMap> section = YamlMap.of(file, top.child("prices"), "prices", problems);
+    if (section.isEmpty()) {
+      return PriceAgeLimits.DEFAULTS;
+    }
+    YamlMap p = section.get();
+    p.allowOnly(PRICES);
+    PriceAgeLimits d = PriceAgeLimits.DEFAULTS;
+    int warn = p.cell("warn_after_days").wholeNumber()
+        .flatMap(v -> v >= 0 ? Optional.of(v) : p.cell("warn_after_days").fail("must not be negative")).orElse(d.warnAfterDays());
+    Cell refuseCell = p.cell("refuse_after_days");
+    int refuse = refuseCell.wholeNumber().flatMap(v -> v >= warn ? Optional.of(v)
+        : refuseCell.fail("must not be less than warn_after_days (" + warn + ")")).orElse(Math.max(warn, d.refuseAfterDays()));
+    return new PriceAgeLimits(warn, refuse);
   }
 
   private static RebalanceSettings rebalance(String file, YamlMap map, Map<AssetClass, BigDecimal> targets, List<Problem> problems) {

@@ -45,7 +45,7 @@ public final class PricesCsvLoader {
             "has a second price" + date.map(d -> " for " + d).orElse(" without a date") + " (first on line " + first + ")"));
         continue;
       }
-      builder.put(symbol.get(), date.orElse(null), price.get());
+      builder.put(symbol.get(), date.orElse(null), price.get(), dev.keel.core.problem.SourceRef.of(file, row.line()));
     }
     return Loaded.of(builder.build(), problems);
   }

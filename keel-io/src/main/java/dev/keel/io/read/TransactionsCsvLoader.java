@@ -26,11 +26,17 @@ import java.util.stream.Collectors;
  * empty where the action does not need them. Buy, sell, reinvest and inherit need a symbol, a
  * quantity and a price or an amount (the gross, before fees); the other actions need an amount.
  * All amounts are positive: the action says which way the cash goes.
+ *
+ * <p>Transfer, split, rsu_vest, espp_purchase and return_of_capital also use the columns {@code
+ * to_account}, {@code ratio}, {@code fmv}, {@code offering_date}, {@code offering_fmv}, {@code
+ * offering_price} and {@code reported_basis}; see {@link ActionTermsColumns} and docs/formats.md.
  */
 public final class TransactionsCsvLoader {
 
   public static final List<String> REQUIRED = List.of("date", "account", "action");
-  public static final List<String> OPTIONAL = List.of("symbol", "quantity", "price", "amount", "fees", "lot_id");
+  public static final List<String> OPTIONAL = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("symbol", "quantity", "price", "amount", "fees", "lot_id"),
+      ActionTermsColumns.COLUMNS.stream()).toList();
   private static final String ACTIONS = Arrays.stream(Action.values()).map(Action::code).collect(Collectors.joining(", "));
 
   private TransactionsCsvLoader() {}
@@ -43,7 +49,9 @@ public final class TransactionsCsvLoader {
       List<Problem> rowProblems = new ArrayList<>();
       CsvTable.Row r = new CsvTable.Row(row.file(), row.line(), row.values(), rowProblems);
       Optional<LocalDate> date = r.cell("date").required().flatMap(x -> r.cell("date").date());
-      Optional<AccountId> account = r.cell("account").required().flatMap(x -> r.cell("account").id(AccountId::of, "account id"));
+      Optional<AccountId> account = ActionTermsColumns.accountOptional(r.cell("action").raw())
+          ? r.cell("account").id(AccountId::of, "account id")
+          : r.cell("account").required().flatMap(x -> r.cell("account").id(AccountId::of, "account id"));
       Optional<Action> action = r.cell("action").required().flatMap(x -> r.cell("action").oneOf(Action::find, ACTIONS));
       Optional<Symbol> symbol = r.cell("symbol").id(Symbol::of, "symbol");
       Optional<BigDecimal> quantity = r.cell("quantity").positive();
@@ -51,9 +59,12 @@ public final class TransactionsCsvLoader {
       Optional<BigDecimal> amount = r.cell("amount").nonNegative();
       Optional<BigDecimal> fees = r.cell("fees").nonNegative();
       Optional<LotId> lotId = r.cell("lot_id").id(LotId::of, "lot id (no spaces)");
+      Optional<dev.keel.core.ledger.ActionTerms> terms = Optional.empty();
       if (action.isPresent() && rowProblems.isEmpty()) {
         Action a = action.get();
-        if (a.movesShares()) {
+        if (ActionTermsColumns.OWNED.contains(a)) {
+          terms = ActionTermsColumns.read(a, r, date);
+        } else if (a.movesShares()) {
           if (symbol.isEmpty()) {
             r.cell("symbol").fail(a.code() + " needs a symbol");
           }
@@ -62,6 +73,9 @@ public final class TransactionsCsvLoader {
           }
           if (price.isEmpty() && amount.isEmpty()) {
             r.cell("price").fail(a.code() + " needs a price or an amount");
+          }
+          if (amount.isPresent() && amount.get().signum() == 0) {
+            r.cell("amount").fail("must be greater than zero: shares are never traded for nothing (leave it empty to use quantity × price)");
           }
         } else {
           if (amount.isEmpty()) {
@@ -73,13 +87,16 @@ public final class TransactionsCsvLoader {
             r.cell(quantity.isPresent() ? "quantity" : "price").fail("is not used by " + a.code() + "; leave it empty");
           }
         }
-        if (lotId.isPresent() && a != Action.SELL && !a.isPurchase()) {
-          r.cell("lot_id").fail("is only used by sell, buy and reinvest");
+        if (!ActionTermsColumns.OWNED.contains(a)) {
+          ActionTermsColumns.rejectTermsColumns(a, r);
+        }
+        if (lotId.isPresent() && a != Action.SELL && a != Action.TRANSFER && !a.isPurchase() && rowProblems.isEmpty()) {
+          r.cell("lot_id").fail("is only used by sell, transfer, buy, reinvest, rsu_vest and espp_purchase");
         }
       }
       if (rowProblems.isEmpty()) {
-        transactions.add(new Transaction(date.get(), account.get(), action.get(), symbol, quantity, price, amount,
-            fees.orElse(BigDecimal.ZERO), lotId, SourceRef.of(file, row.line())));
+        transactions.add(new Transaction(date.get(), account.orElse(null), action.get(), symbol, quantity, price, amount,
+            fees.orElse(BigDecimal.ZERO), lotId, SourceRef.of(file, row.line()), terms));
       }
       problems.addAll(rowProblems);
     }

@@ -25,7 +25,7 @@ public final class DriftReportWriter {
     TextTable table = new TextTable(List.of("asset class", "target", "actual", "drift", "band", "value", "status"),
         false, true, true, true, true, true, false);
     for (ClassDrift c : report.classes()) {
-      table.row(c.assetClass().value(), Fmt.pct(c.target()), Fmt.pct(c.actual()), Fmt.signedPct(c.drift()),
+      table.row(c.assetClass().value(), Fmt.pct(c.target()), Fmt.pct(c.actual()), Fmt.signedPts(c.drift()),
           Fmt.pct(c.lower()) + " - " + Fmt.pct(c.upper()), Fmt.money(c.value()),
           c.breached() ? (c.drift().signum() > 0 ? "OVER band" : "UNDER band") : "ok");
     }

@@ -34,6 +34,15 @@ public final class Fmt {
     return fraction.signum() >= 0 && !text.startsWith("-") ? "+" + text : text;
   }
 
+  /**
+   * A signed difference of two weights in percentage points, two decimals: 0.0872 → {@code +8.72 pts}.
+   * Drift is a difference of percentages, not a percentage of anything.
+   */
+  public static String signedPts(BigDecimal fraction) {
+    String text = fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    return (text.startsWith("-") ? text : "+" + text) + " pts";
+  }
+
   /** Shares without trailing zeros: {@code 12.5}. */
   public static String qty(BigDecimal quantity) {
     BigDecimal stripped = quantity.stripTrailingZeros();

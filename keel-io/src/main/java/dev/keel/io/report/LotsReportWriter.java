@@ -4,6 +4,7 @@ import dev.keel.core.ledger.Lot;
 import dev.keel.core.report.LotsReport;
 import dev.keel.core.report.OpenLot;
 import dev.keel.core.report.WashWindow;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,17 +19,22 @@ public final class LotsReportWriter {
     StringBuilder out = new StringBuilder();
     out.append(householdName).append(" - open lots as of ").append(report.asOf()).append("\n\n");
     TextTable table = new TextTable(List.of("account", "symbol", "lot", "quantity", "acquired", "holding since",
-        "cost basis", "wash adj.", "price", "unrealized", "term", "to long"),
-        false, false, false, true, false, false, true, true, true, true, false, true);
+        "cost basis", "wash adj.", "price", "unrealized", "term", "to long", "ESPP qualifies"),
+        false, false, false, true, false, false, true, true, true, true, false, true, false);
     for (OpenLot o : report.lots()) {
       Lot l = o.lot();
       table.row(l.account().value(), l.symbol().value(), l.id().value(), Fmt.qty(l.quantity()),
           l.inherited() && l.acquired() == null ? "INHERITED" : String.valueOf(l.acquired()),
           l.inherited() ? "inherited" : String.valueOf(l.holdingSince()), Fmt.money(l.costBasis()),
           l.washAdjustment().signum() == 0 ? "" : Fmt.money(l.washAdjustment()), Fmt.money(o.price()),
-          Fmt.money(o.unrealizedGain()), o.term().code(), o.daysToLongTerm().map(d -> d + " d").orElse(""));
+          Fmt.money(o.unrealizedGain()), o.term().code(), o.daysToLongTerm().map(d -> d + " d").orElse(""),
+          l.esppQualifyingFrom().map(LocalDate::toString).orElse(""));
     }
     out.append(table.render());
+    if (report.lots().stream().anyMatch(o -> o.lot().esppQualifyingFrom().isPresent())) {
+      out.append("ESPP qualifies: the first day a sale is a qualifying disposition (more than 2 years after the offering\n"
+          + "  date and 1 year after the purchase, Publication 525); sold earlier, the whole discount at purchase is wages.\n");
+    }
     out.append("\nWash-sale calendar (30 days either side, every account of the household):\n");
     if (report.washWindows().isEmpty()) {
       out.append("  nothing in the window: no purchase or open loss sale in the last 30 days\n");
@@ -64,6 +70,7 @@ public final class LotsReportWriter {
       m.put("unrealized_gain", Fmt.cents(o.unrealizedGain()));
       m.put("term", o.term().code());
       m.put("days_to_long_term", o.daysToLongTerm().orElse(null));
+      m.put("espp_qualifying_from", l.esppQualifyingFrom().map(LocalDate::toString).orElse(null));
       lots.add(m);
     }
     root.put("lots", lots);

@@ -20,9 +20,13 @@ import java.util.Map;
 public final class ProposalWriter {
 
   private static final List<String> TRADE_COLUMNS = List.of("account", "symbol", "side", "quantity", "price", "amount",
-      "asset_class", "short_term_gain", "long_term_gain", "reason");
-  private static final List<String> ORDER_COLUMNS = List.of("account", "symbol", "side", "quantity", "order_type",
-      "limit_price");
+      "asset_class", "short_term_gain", "long_term_gain", "reason", "taxable");
+  /**
+   * The order file's columns, in this order; documented in docs/formats.md ("Order files"). New
+   * columns are only ever added at the end.
+   */
+  public static final List<String> ORDER_COLUMNS = List.of("account", "symbol", "side", "quantity", "order_type",
+      "limit_price", "order", "lot_id", "lot_acquired", "lot_quantity", "lot_cost_basis");
 
   private ProposalWriter() {}
 
@@ -42,10 +46,17 @@ public final class ProposalWriter {
       for (Trade t : p.trades()) {
         out.append("  - ").append(t.reason()).append('\n');
         for (LotSale l : t.lots()) {
-          out.append("      lot ").append(l.lotId()).append(" acquired ").append(l.acquired()).append(": ")
+          if (!l.taxable()) {
+            continue; // a sale in a tax-advantaged account realizes nothing: its reason says so
+          }
+          out.append("      lot ").append(l.lotId()).append(" acquired ").append(acquired(l)).append(": ")
               .append(Fmt.qty(l.quantity())).append(" sh, basis ").append(Fmt.money(l.costBasis())).append(", ")
               .append(l.gain().signum() < 0 ? "loss " : "gain ").append(Fmt.money(l.gain().abs())).append(" (")
-              .append(l.term().code()).append("-term)\n");
+              .append(l.term().code()).append("-term)");
+          if (l.disallowedLoss().signum() > 0) {
+            out.append(", of which ").append(Fmt.money(l.disallowedLoss())).append(" a scheduled purchase will wash");
+          }
+          out.append('\n');
         }
       }
       out.append('\n');
@@ -65,7 +76,9 @@ public final class ProposalWriter {
     out.append("Realized earlier this year: ").append(Fmt.money(p.tax().realizedBefore()));
     p.tax().budgetLeft().ifPresent(b -> out.append("; tax budget left before this proposal ").append(Fmt.money(b)));
     out.append('\n');
-    out.append("Turnover: ").append(Fmt.pct(p.turnover())).append(" of the household\n");
+    p.tax().basis().ifPresent(b -> out.append(pricedWith(b)).append('\n'));
+    out.append("Turnover: ").append(Fmt.pct(p.turnover()))
+        .append(" of the household (half of all dollars sold and bought, over the household's value before)\n");
     out.append("Cash after: ");
     List<String> cash = new ArrayList<>();
     p.cashLeft().forEach((a, c) -> cash.add(a + " " + Fmt.money(c)));
@@ -97,6 +110,24 @@ public final class ProposalWriter {
     return out.toString();
   }
 
+  /** Which year, tables, rates and carryforward priced the proposal's tax figures. */
+  static String pricedWith(dev.keel.core.tax.estimate.TaxBasis b) {
+    StringBuilder out = new StringBuilder("Tax priced for ").append(b.taxYear()).append(" with ");
+    out.append(switch (b.ratesSource()) {
+      case "household_rates" -> "the rates of household.yaml";
+      case "brackets" -> "the brackets at the household's income, "
+          + b.tables().map(dev.keel.core.tax.estimate.TablesUsed::label).orElse("");
+      default -> "the default rates (no tax.rates or tax.income in household.yaml)";
+    });
+    out.append(": next dollar of gain ").append(Fmt.pct(b.rates().shortTerm())).append(" short-term, ")
+        .append(Fmt.pct(b.rates().longTerm())).append(" long-term");
+    if (b.shortTermCarryIn().signum() != 0 || b.longTermCarryIn().signum() != 0) {
+      out.append("; capital loss carried in ").append(Fmt.money(b.shortTermCarryIn())).append(" short-term, ")
+          .append(Fmt.money(b.longTermCarryIn())).append(" long-term");
+    }
+    return out.toString();
+  }
+
   public static String json(Proposal p) {
     return Json.write(toMap(p));
   }
@@ -120,15 +151,21 @@ public final class ProposalWriter {
       for (LotSale l : t.lots()) {
         Map<String, Object> lot = new LinkedHashMap<>();
         lot.put("lot_id", l.lotId().value());
-        lot.put("acquired", l.acquired() == null ? "INHERITED" : l.acquired().toString());
+        lot.put("acquired", acquired(l));
         lot.put("quantity", Fmt.qty(l.quantity()));
         lot.put("cost_basis", Fmt.cents(l.costBasis()));
         lot.put("proceeds", Fmt.cents(l.proceeds()));
-        lot.put("gain", Fmt.cents(l.gain()));
+        // gain: what goes on the return (0 in a tax-advantaged account, a washed loss not counted);
+        // economic_gain: proceeds − basis whatever the account.
+        lot.put("gain", Fmt.cents(l.reportableGain()));
+        lot.put("economic_gain", Fmt.cents(l.gain()));
+        lot.put("taxable", l.taxable());
+        lot.put("disallowed_loss", Fmt.cents(l.disallowedLoss()));
         lot.put("term", l.term().code());
         lots.add(lot);
       }
       m.put("lots", lots);
+      m.put("taxable", taxable(t));
       m.put("reason", t.reason());
       trades.add(m);
     }
@@ -141,6 +178,19 @@ public final class ProposalWriter {
     tax.put("estimated_tax", Fmt.cents(p.tax().estimatedTax()));
     tax.put("realized_before", Fmt.cents(p.tax().realizedBefore()));
     tax.put("budget_left", p.tax().budgetLeft().map(Fmt::cents).orElse(null));
+    p.tax().basis().ifPresent(b -> {
+      tax.put("tax_year", b.taxYear());
+      tax.put("rates_source", b.ratesSource());
+      tax.put("short_term_rate", b.rates().shortTerm());
+      tax.put("long_term_rate", b.rates().longTerm());
+      b.tables().ifPresent(t -> {
+        tax.put("table_year", t.tableYear());
+        tax.put("tables_estimated_from_nearest_year", t.estimatedFromNearest());
+        tax.put("tables_source", t.source());
+      });
+      tax.put("carryforward_in_short_term", Fmt.cents(b.shortTermCarryIn()));
+      tax.put("carryforward_in_long_term", Fmt.cents(b.longTermCarryIn()));
+    });
     root.put("tax", tax);
     root.put("turnover", Fmt.weight(p.turnover()));
     Map<String, Object> cash = new LinkedHashMap<>();
@@ -200,36 +250,70 @@ public final class ProposalWriter {
       BigDecimal lt = BigDecimal.ZERO;
       for (LotSale l : t.lots()) {
         if (l.term() == dev.keel.core.tax.Term.SHORT) {
-          st = st.add(l.gain());
+          st = st.add(l.reportableGain());
         } else {
-          lt = lt.add(l.gain());
+          lt = lt.add(l.reportableGain());
         }
       }
-      m.put("short_term_gain", t.side() == Side.SELL ? Fmt.cents(st).toPlainString() : "");
-      m.put("long_term_gain", t.side() == Side.SELL ? Fmt.cents(lt).toPlainString() : "");
+      // A sale in a tax-advantaged account realizes nothing: no gain column, taxable false.
+      boolean realizes = t.side() == Side.SELL && taxable(t);
+      m.put("short_term_gain", realizes ? Fmt.cents(st).toPlainString() : "");
+      m.put("long_term_gain", realizes ? Fmt.cents(lt).toPlainString() : "");
       m.put("reason", t.reason());
+      m.put("taxable", t.side() == Side.SELL ? String.valueOf(taxable(t)) : "");
       rows.add(m);
     }
     return write(TRADE_COLUMNS, rows);
   }
 
   /**
-   * An order file a person can key into a broker: market orders; for a sale with specific lots the
-   * lots are in the proposal (JSON) and must be chosen at the broker.
+   * An order file to key into a broker, or for a later program to read back: market orders, in the
+   * proposal's order, numbered from 1 in {@code order}. A sale in a taxable account has one row per
+   * lot it relieves (the "versus purchase" instruction: without it a broker relieves first in,
+   * first out and realizes another gain); the order's columns repeat on each of its rows and
+   * {@code quantity} is the order's total, the sum of its rows' {@code lot_quantity}. A purchase,
+   * and a sale in a tax-advantaged account (where lots do not matter for tax), is one row with
+   * empty lot columns. See docs/formats.md, "Order files".
    */
   public static String orders(Proposal p) {
     List<Map<String, Object>> rows = new ArrayList<>();
+    int number = 0;
     for (Trade t : p.trades()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("account", t.account().value());
-      m.put("symbol", t.symbol().value());
-      m.put("side", t.side().code());
-      m.put("quantity", Fmt.qty(t.quantity()));
-      m.put("order_type", "market");
-      m.put("limit_price", "");
-      rows.add(m);
+      number++;
+      List<LotSale> lots = t.side() == Side.SELL && taxable(t) ? t.lots() : List.of();
+      if (lots.isEmpty()) {
+        rows.add(orderRow(t, number, null));
+      }
+      for (LotSale l : lots) {
+        rows.add(orderRow(t, number, l));
+      }
     }
     return write(ORDER_COLUMNS, rows);
+  }
+
+  private static Map<String, Object> orderRow(Trade t, int number, LotSale lot) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("account", t.account().value());
+    m.put("symbol", t.symbol().value());
+    m.put("side", t.side().code());
+    m.put("quantity", Fmt.qty(t.quantity()));
+    m.put("order_type", "market");
+    m.put("limit_price", "");
+    m.put("order", number);
+    m.put("lot_id", lot == null ? "" : lot.lotId().value());
+    m.put("lot_acquired", lot == null ? "" : acquired(lot));
+    m.put("lot_quantity", lot == null ? "" : Fmt.qty(lot.quantity()));
+    m.put("lot_cost_basis", lot == null ? "" : Fmt.cents(lot.costBasis()).toPlainString());
+    return m;
+  }
+
+  /** A sale is taxable when its lots are; a purchase realizes nothing and reads as taxable by its account. */
+  private static boolean taxable(Trade t) {
+    return t.lots().isEmpty() || t.lots().stream().anyMatch(LotSale::taxable);
+  }
+
+  private static String acquired(LotSale l) {
+    return l.acquired() == null ? "INHERITED" : l.acquired().toString();
   }
 
   private static String write(List<String> columns, List<Map<String, Object>> rows) {

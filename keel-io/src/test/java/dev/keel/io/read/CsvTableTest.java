@@ -104,7 +104,8 @@ class CsvTableTest {
   void test_read_tooManyValues_rowSkippedOthersKept() {
     Loaded<List<CsvTable.Row>> loaded = read("a,b\n1,2,3\n4,5\n");
 
-    assertThat(problems(loaded)).containsExactly("t.csv:2: has 3 values but the header has 2 columns");
+    assertThat(problems(loaded)).containsExactly("t.csv:2: \"3\" is an extra value: the row has 3 values but the header has 2 columns (a,b); "
+        + "a value with a comma must be in double quotes");
     assertThat(rows(loaded)).containsExactly("3 {a=4, b=5}");
   }
 

@@ -94,7 +94,7 @@ class HouseholdFolderLoaderTest {
         "lots.csv:2: quantity: \"-5\" must be greater than zero",
         "lots.csv:4: acquired: \"2022-13-26\" is not a date; expected YYYY-MM-DD, inherited or inherited:YYYY-MM-DD",
         "lots.csv:7: cost_basis: \"1,000.00\" is not a number",
-        "transactions.csv:1: header: is missing column \"action\"; expected date,account,action,symbol,quantity,price,amount,fees,lot_id",
+        "transactions.csv:1: header: is missing column \"action\"; expected date,account,action,symbol,quantity,price,amount,fees,lot_id,to_account,ratio,fmv,offering_date,offering_fmv,offering_price,reported_basis",
         "prices.csv:4: symbol: \"VTI\" has a second price for 2026-11-20 (first on line 2)",
         "prices.csv:5: symbol: \"BND\" has a second price without a date (first on line 3)",
         "prices.csv:6: symbol: \"VTI\" has a second price for 2026-11-20 (first on line 2)");
@@ -192,8 +192,9 @@ class HouseholdFolderLoaderTest {
     Loaded<HouseholdData> loaded = HouseholdFolderLoader.load(FolderSource.directory(dir));
 
     assertThat(messages(loaded)).containsExactly(
-        "household.yaml: is not UTF-8 text; save it as UTF-8",
-        "prices.csv: is not UTF-8 text; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")");
+        // The line of the first byte that is not UTF-8 ("Société" on the custodian line; "café" on line 2).
+        "household.yaml:19: is not UTF-8 text; save it as UTF-8",
+        "prices.csv:2: is not UTF-8 text; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")");
   }
 
   @Test

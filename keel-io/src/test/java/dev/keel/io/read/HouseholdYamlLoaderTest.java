@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.household.Account;
 import dev.keel.core.household.AccountType;
+import dev.keel.core.household.BasisReporting;
 import dev.keel.core.household.FilingStatus;
 import dev.keel.core.household.Household;
 import dev.keel.core.household.LotMethod;
@@ -43,6 +44,8 @@ class HouseholdYamlLoaderTest {
     assertThat(tax.stateRate()).isEqualByComparingTo("0.05");
     assertThat(tax.shortTermCarryforward()).isEqualByComparingTo("0");
     assertThat(tax.longTermCarryforward()).isEqualByComparingTo("1200");
+    assertThat(tax.carryforwardInto()).contains(2026);
+    assertThat(tax.itemize()).isFalse();
     assertThat(tax.allowShortTermGains()).isFalse();
     assertThat(tax.longTermSoonDays()).isEqualTo(45);
     assertThat(tax.maxNetGains()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("15000"));
@@ -56,7 +59,9 @@ class HouseholdYamlLoaderTest {
     assertThat(joint.tradable()).isTrue();
     assertThat(joint.cash()).isEqualTo("4200.50"); // exactly as written
     assertThat(joint.reserve()).isEqualByComparingTo("2000"); // "$2000"
-    assertThat(joint.source().toString()).isEqualTo("household.yaml:19");
+    assertThat(joint.source().toString()).isEqualTo("household.yaml:20");
+    assertThat(joint.basisReporting()).isEqualTo(BasisReporting.REPORTED);
+    assertThat(h.accounts().get(2).basisReporting()).isEqualTo(BasisReporting.NOT_REPORTED);
 
     Account k401 = h.accounts().get(1);
     assertThat(k401.type()).isEqualTo(AccountType.TRADITIONAL); // "401k"
@@ -115,9 +120,9 @@ class HouseholdYamlLoaderTest {
         Arguments.of("bad-unknown-keys.yaml", List.of(
             "household.yaml:3: email: is not a known setting; expected one of name, members, tax, accounts",
             "household.yaml:6: tax.incme: is not a known setting; expected one of filing_status, rates, income, deduction, "
-                + "state_rate, carryforward, allow_short_term_gains, long_term_soon_days, max_net_gains",
+                + "state_rate, carryforward, allow_short_term_gains, long_term_soon_days, max_net_gains, itemize, income_includes_espp",
             "household.yaml:10: accounts[0].lot_metod: is not a known setting; expected one of id, type, owners, custodian, "
-                + "lot_method, tradable, cash, reserve, name, available")),
+                + "lot_method, tradable, cash, reserve, name, account_number, basis_reported, available")),
         Arguments.of("bad-accounts.yaml", List.of(
             "household.yaml:4: tax.filing_status: \"married_jointly\" is not one of single, married_joint, married_separate, head_of_household",
             "household.yaml:10: accounts[1].type: \"pension\" is not one of taxable, traditional, roth, hsa (or ira, 401k, 403b, sep, roth_ira)",
@@ -167,5 +172,54 @@ class HouseholdYamlLoaderTest {
     // The expected keys are listed in the documented order, not in a hash order that changes between JVM runs.
     assertThat(messages(household("bad-unknown-keys.yaml")).get(0))
         .endsWith("expected one of name, members, tax, accounts");
+  }
+
+  /** Issue 8 item 8: a carryforward enters one year; the old form without it says what to write. */
+  @Test
+  void test_load_carryforwardWithoutYear_problemSaysWhatToWrite() {
+    String yaml = "name: X\ntax:\n  filing_status: single\n  carryforward:\n    long_term: 1200\n"
+        + "accounts:\n  - id: a\n    type: taxable\n";
+
+    Loaded<Household> loaded = Fixtures.loadText(HouseholdYamlLoader::load, "household.yaml", yaml);
+
+    assertThat(messages(loaded)).singleElement().asString()
+        .startsWith("household.yaml:5: tax.carryforward.into: is missing; say which tax year this carryforward enters,"
+            + " e.g. 'into: 2025'");
+  }
+
+  @Test
+  void test_load_carryforwardOfZeroWithoutYear_accepted() {
+    String yaml = "name: X\ntax:\n  filing_status: single\n  carryforward:\n    long_term: 0\n"
+        + "accounts:\n  - id: a\n    type: taxable\n";
+
+    Loaded<Household> loaded = Fixtures.loadText(HouseholdYamlLoader::load, "household.yaml", yaml);
+
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.value().orElseThrow().tax().carryforwardInto()).isEmpty();
+  }
+
+  @Test
+  void test_load_carryforwardYearOutOfRange_andItemizeWithoutDeduction_andBadBasisReported_allReported() {
+    String yaml = "name: X\ntax:\n  filing_status: single\n  itemize: true\n  carryforward:\n    into: 25\n"
+        + "    long_term: 10\naccounts:\n  - id: a\n    type: taxable\n    basis_reported: maybe\n";
+
+    Loaded<Household> loaded = Fixtures.loadText(HouseholdYamlLoader::load, "household.yaml", yaml);
+
+    assertThat(messages(loaded)).containsExactlyInAnyOrder(
+        "household.yaml:6: tax.carryforward.into: \"25\" must be a tax year between 1990 and 2100",
+        "household.yaml:4: tax.itemize: \"true\" needs tax.deduction (the itemized deduction to take)",
+        "household.yaml:11: accounts[0].basis_reported: \"maybe\" is not one of true (Form 1099-B reports basis to the IRS),"
+            + " false, or no_1099b");
+  }
+
+  @Test
+  void test_load_itemizeWithDeduction() {
+    String yaml = "name: X\ntax:\n  filing_status: married_separate\n  deduction: 4000\n  itemize: yes\n"
+        + "accounts:\n  - id: a\n    type: taxable\n    basis_reported: no_1099b\n";
+
+    Household h = Fixtures.loadText(HouseholdYamlLoader::load, "household.yaml", yaml).value().orElseThrow();
+
+    assertThat(h.tax().itemize()).isTrue();
+    assertThat(h.accounts().get(0).basisReporting()).isEqualTo(BasisReporting.NO_1099B);
   }
 }

@@ -106,7 +106,8 @@ class PolicyYamlLoaderTest {
             "policy.yaml:6: targets.gold: is missing")),
         Arguments.of("bad-unknown-keys.yaml", List.of(
             "policy.yaml:7: chek: is not a known setting; expected one of targets, bands, band_overrides, check, last_checked, "
-                + "securities, rebalance_to, location, min_trade, fractional, restricted_lots, transaction_cost, harvest, yields, location_horizon",
+                + "securities, rebalance_to, location, min_trade, fractional, restricted_lots, transaction_cost, harvest, yields, "
+                + "location_horizon, prices",
             "policy.yaml:6: bands.relativ: is not a known setting; expected one of absolute, relative",
             "policy.yaml:11: securities[0].asset_clas: is not a known setting; expected one of symbol, asset_class, "
                 + "identical_group, substitutes, restricted, name")),

@@ -84,7 +84,7 @@ class TransactionsCsvLoaderTest {
     Loaded<List<Transaction>> loaded = transactions("bad-rows.csv");
 
     assertThat(messages(loaded)).containsExactly(
-        "transactions.csv:2: action: \"transfer\" is not one of buy, sell, deposit, withdrawal, dividend, reinvest, interest, fee, inherit",
+        "transactions.csv:2: action: \"journal\" is not one of buy, sell, deposit, withdrawal, dividend, reinvest, interest, fee, inherit, qualified_dividend, cap_gain_distribution, transfer, split, rsu_vest, espp_purchase, return_of_capital",
         "transactions.csv:3: price: reinvest needs a price or an amount",
         "transactions.csv:4: date: \"2026/05/01\" is not a date; expected YYYY-MM-DD",
         "transactions.csv:5: symbol: buy needs a symbol",
@@ -92,7 +92,7 @@ class TransactionsCsvLoaderTest {
         "transactions.csv:7: quantity: \"3\" is not used by deposit; leave it empty",
         "transactions.csv:8: amount: \"0\" must be greater than zero",
         "transactions.csv:9: amount: withdrawal needs an amount",
-        "transactions.csv:10: lot_id: \"LOT-1\" is only used by sell, buy and reinvest",
+        "transactions.csv:10: lot_id: \"LOT-1\" is only used by sell, transfer, buy, reinvest, rsu_vest and espp_purchase",
         "transactions.csv:11: fees: \"-1\" must not be negative",
         "transactions.csv:12: quantity: \"0\" must be greater than zero",
         "transactions.csv:13: date: is missing",
@@ -105,6 +105,25 @@ class TransactionsCsvLoaderTest {
   @Test
   void test_load_missingRequiredColumn() {
     assertThat(messages(transactions("bad-missing-column.csv"))).containsExactly(
-        "transactions.csv:1: header: is missing column \"action\"; expected date,account,action,symbol,quantity,price,amount,fees,lot_id");
+        "transactions.csv:1: header: is missing column \"action\"; expected date,account,action,symbol,quantity,price,amount,fees,lot_id,to_account,ratio,fmv,offering_date,offering_fmv,offering_price,reported_basis");
+  }
+
+  /** Issue 8 item 4: qualified dividends (1099-DIV box 1b) and capital gain distributions (box 2a). */
+  @Test
+  void test_load_qualifiedDividendAndCapitalGainDistribution() {
+    String csv = "date,account,action,symbol,quantity,price,amount\n"
+        + "2026-06-30,joint,qualified_dividend,VTI,,,400.00\n"
+        + "2026-12-20,joint,CAP_GAIN_DISTRIBUTION,VTI,,,1000.00\n"
+        + "2026-12-21,joint,cap_gain_distribution,VTI,5,,10.00\n";
+
+    Loaded<List<Transaction>> loaded = Fixtures.loadText(TransactionsCsvLoader::load, "transactions.csv", csv);
+
+    assertThat(messages(loaded)).containsExactly(
+        "transactions.csv:4: quantity: \"5\" is not used by cap_gain_distribution; leave it empty");
+    Loaded<List<Transaction>> good = Fixtures.loadText(TransactionsCsvLoader::load, "transactions.csv",
+        csv.substring(0, csv.lastIndexOf("2026-12-21")));
+    assertThat(good.value().orElseThrow()).extracting(TransactionsCsvLoaderTest::describe).containsExactly(
+        "2 2026-06-30 joint qualified_dividend VTI - - 400.00 0 -",
+        "3 2026-12-20 joint cap_gain_distribution VTI - - 1000.00 0 -");
   }
 }

@@ -58,8 +58,8 @@ class DriftReportWriterTest {
 
     assertThat(table)
         .startsWith("Test household - drift as of 2026-11-22\nTotal value $1,000.00  (cash $50.00, 5.00%, no target)\n")
-        .containsPattern("stocks\\s+60.00%\\s+70.00%\\s+\\+10.00%\\s+55.00% - 65.00%\\s+\\$700.00\\s+OVER band")
-        .containsPattern("bonds\\s+40.00%\\s+25.00%\\s+-15.00%\\s+35.00% - 45.00%\\s+\\$250.00\\s+UNDER band")
+        .containsPattern("stocks\\s+60.00%\\s+70.00%\\s+\\+10.00 pts\\s+55.00% - 65.00%\\s+\\$700.00\\s+OVER band")
+        .containsPattern("bonds\\s+40.00%\\s+25.00%\\s+-15.00 pts\\s+35.00% - 45.00%\\s+\\$250.00\\s+UNDER band")
         .endsWith("Rebalance needed: yes - stocks, bonds outside band; a check is due (never checked).\n");
   }
 

@@ -40,6 +40,13 @@ class FmtTest {
     assertThat(Fmt.signedPct(new BigDecimal(fraction))).isEqualTo(expected);
   }
 
+  /** Issue 8: drift is a difference of weights, in percentage points, not a percentage. */
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({"0.0872, +8.72 pts", "-0.0743, -7.43 pts", "0, +0.00 pts", "-0.0000001, +0.00 pts"})
+  void test_signedPts(String fraction, String expected) {
+    assertThat(Fmt.signedPts(new BigDecimal(fraction))).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({"12.500, 12.5", "100, 100", "1E+2, 100", "4.105, 4.105", "0.000, 0"})
   void test_qty(String quantity, String expected) {

@@ -18,8 +18,9 @@ import java.util.Objects;
  *       a net loss to $3,000 ($1,500 married filing separately) and carries the rest forward with
  *       its character ({@link ScheduleD}).
  *   <li>Adjusted gross income = ordinary income + taxable interest + ordinary dividends + the
- *       capital gain or deductible loss. Taxable income = AGI minus the deduction (the standard
- *       deduction unless the profile gives one), not below zero.
+ *       capital gain or deductible loss. Taxable income = AGI minus the deduction (the larger of
+ *       the profile's itemized deduction and the standard deduction, unless the profile forces
+ *       the itemized one), not below zero.
  *   <li>Federal income tax follows the Qualified Dividends and Capital Gain Tax Worksheet (Form 1040
  *       instructions): qualified dividends plus net capital gain are stacked on top of the
  *       ordinary part of taxable income and taxed at 0% / 15% / 20% by where they fall against
@@ -37,7 +38,7 @@ import java.util.Objects;
  */
 public final class TaxEstimator {
 
-  /** An estimator with the tables bundled with Keel (2025 and 2026). */
+  /** An estimator with the tables bundled with Keel (2018 through 2026). */
   public static final TaxEstimator DEFAULT = new TaxEstimator(TaxTables.bundled());
 
   /**
@@ -143,7 +144,7 @@ public final class TaxEstimator {
   private static Figures compute(
       TaxYearTable table, TaxProfile profile, CapitalGainsInput investments) {
     FilingStatusTable rules = table.forStatus(profile.filingStatus());
-    BigDecimal deduction = profile.deduction().orElse(rules.standardDeduction());
+    BigDecimal deduction = profile.deductionTaken(rules.standardDeduction());
     BigDecimal otherIncome =
         profile
             .ordinaryIncome()

@@ -15,14 +15,18 @@ import java.util.Optional;
  * @param filingStatus the federal filing status
  * @param ordinaryIncome wages and other ordinary income, before deductions, not counting the
  *     interest, dividends and capital gains given to the estimator separately; zero or more
- * @param deduction the deduction to subtract from adjusted gross income (e.g. itemized deductions),
- *     zero or more; empty means the year's standard deduction for the filing status
+ * @param deduction the itemized deduction, zero or more; empty means the year's standard deduction
+ *     for the filing status. The larger of the two is subtracted from adjusted gross income
+ *     unless {@code forceItemized}
  * @param stateRate flat state income-tax rate as a fraction of federal taxable income, between 0
  *     and 0.5 (0.05 means 5%); 0 for no state tax
  * @param shortTermLossCarryforward short-term capital loss carried into the year from earlier
  *     years, a positive number meaning a loss (Schedule D line 6); zero or more
  * @param longTermLossCarryforward long-term capital loss carried into the year from earlier years, a
  *     positive number meaning a loss (Schedule D line 14); zero or more
+ * @param forceItemized whether {@code deduction} is taken even when smaller than the standard
+ *     deduction (a spouse filing separately whose spouse itemizes must itemize, IRC §63(c)(6)(A));
+ *     otherwise the larger of the two is taken, as a taxpayer would choose
  */
 public record TaxProfile(
     int year,
@@ -31,7 +35,8 @@ public record TaxProfile(
     Optional<BigDecimal> deduction,
     BigDecimal stateRate,
     BigDecimal shortTermLossCarryforward,
-    BigDecimal longTermLossCarryforward) {
+    BigDecimal longTermLossCarryforward,
+    boolean forceItemized) {
 
   /**
    * The highest state rate accepted. No US state and city rate combined comes near it; a larger
@@ -55,6 +60,33 @@ public record TaxProfile(
     if (year < 1913) {
       throw new IllegalArgumentException("year must be a federal income-tax year: " + year);
     }
+  }
+
+  /** A profile that takes the larger of {@code deduction} and the standard deduction. */
+  public TaxProfile(
+      int year,
+      FilingStatus filingStatus,
+      BigDecimal ordinaryIncome,
+      Optional<BigDecimal> deduction,
+      BigDecimal stateRate,
+      BigDecimal shortTermLossCarryforward,
+      BigDecimal longTermLossCarryforward) {
+    this(year, filingStatus, ordinaryIncome, deduction, stateRate, shortTermLossCarryforward,
+        longTermLossCarryforward, false);
+  }
+
+  /**
+   * A copy that takes {@link #deduction()} even when it is smaller than the standard deduction
+   * ({@code true}), or the larger of the two ({@code false}, the default).
+   */
+  public TaxProfile withForcedItemized(boolean value) {
+    return new TaxProfile(year, filingStatus, ordinaryIncome, deduction, stateRate,
+        shortTermLossCarryforward, longTermLossCarryforward, value);
+  }
+
+  /** The deduction taken in a year whose standard deduction is {@code standard}, in dollars. */
+  public BigDecimal deductionTaken(BigDecimal standard) {
+    return deduction.map(d -> forceItemized ? d : d.max(standard)).orElse(standard);
   }
 
   /**
@@ -82,7 +114,8 @@ public record TaxProfile(
         deduction,
         stateRate,
         shortTermLossCarryforward,
-        longTermLossCarryforward);
+        longTermLossCarryforward,
+        forceItemized);
   }
 
   /** A copy that deducts {@code amount} dollars (e.g. itemized) instead of the standard deduction. */
@@ -94,7 +127,8 @@ public record TaxProfile(
         Optional.of(Objects.requireNonNull(amount, "deduction")),
         stateRate,
         shortTermLossCarryforward,
-        longTermLossCarryforward);
+        longTermLossCarryforward,
+        forceItemized);
   }
 
   /** A copy that takes the year's standard deduction. */
@@ -106,7 +140,8 @@ public record TaxProfile(
         Optional.empty(),
         stateRate,
         shortTermLossCarryforward,
-        longTermLossCarryforward);
+        longTermLossCarryforward,
+        forceItemized);
   }
 
   /** A copy with this flat state rate, a fraction (0.05 for 5%). */
@@ -118,7 +153,8 @@ public record TaxProfile(
         deduction,
         rate,
         shortTermLossCarryforward,
-        longTermLossCarryforward);
+        longTermLossCarryforward,
+        forceItemized);
   }
 
   /**
@@ -127,7 +163,8 @@ public record TaxProfile(
    */
   public TaxProfile withCarryforward(BigDecimal shortTermLoss, BigDecimal longTermLoss) {
     return new TaxProfile(
-        year, filingStatus, ordinaryIncome, deduction, stateRate, shortTermLoss, longTermLoss);
+        year, filingStatus, ordinaryIncome, deduction, stateRate, shortTermLoss, longTermLoss,
+        forceItemized);
   }
 
   private static void requireNotNegative(BigDecimal value, String name) {

@@ -11,12 +11,13 @@ public final class TaxProfiles {
 
   /**
    * The profile for {@code year}. When the bundled tables have no such year the nearest one is
-   * used and {@link #tableYear} says which.
+   * used and {@link #tableYear} (or {@link TablesUsed#forYear}) says which: every report built on
+   * such a profile must show {@link TablesUsed#label()}.
    */
   public static TaxProfile from(TaxSettings tax, int year, TaxTables tables) {
     int tableYear = tableYear(year, tables);
     return new TaxProfile(tableYear, tax.filingStatus(), tax.ordinaryIncome().orElse(BigDecimal.ZERO), tax.deduction(),
-        tax.stateRate(), tax.shortTermCarryforward(), tax.longTermCarryforward());
+        tax.stateRate(), tax.shortTermCarryforward(), tax.longTermCarryforward(), tax.itemize());
   }
 
   /** {@code year} when the tables have it, else the nearest year they have. */
@@ -26,11 +27,22 @@ public final class TaxProfiles {
     }
     int best = -1;
     for (int y : tables.years()) {
-      if (best < 0 || Math.abs(y - year) < Math.abs(best - year)) {
+      if (best < 0 || Math.abs(y - year) <= Math.abs(best - year)) {
         best = y;
       }
     }
     return best;
+  }
+
+  /**
+   * Where {@link #marginalRates} takes its rates from: {@code household_rates} (tax.rates given),
+   * {@code brackets} (derived from tax.income and the year's table) or {@code default} (32% / 15%).
+   */
+  public static String ratesSource(TaxSettings tax) {
+    if (tax.rates().isPresent()) {
+      return "household_rates";
+    }
+    return tax.ordinaryIncome().isPresent() ? "brackets" : "default";
   }
 
   /**

@@ -55,9 +55,10 @@ public record TaxTables(SortedMap<Integer, TaxYearTable> byYear) {
   }
 
   /**
-   * The tables bundled with Keel: 2025 (Rev. Proc. 2024-40 as amended by the One Big Beautiful
-   * Bill Act) and 2026 (Rev. Proc. 2025-32). See {@link BundledTaxTables} for the figures and
-   * their sources.
+   * The tables bundled with Keel: 2018 through 2024 (Rev. Proc. 2018-18, 2018-57, 2019-44,
+   * 2020-45, 2021-45, 2022-38, 2023-34), 2025 (Rev. Proc. 2024-40 as amended by the One Big
+   * Beautiful Bill Act) and 2026 (Rev. Proc. 2025-32). See {@link BundledTaxTables} for the
+   * figures and their sources.
    */
   public static TaxTables bundled() {
     return BundledTaxTables.TABLES;

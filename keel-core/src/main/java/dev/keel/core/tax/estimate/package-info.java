@@ -6,9 +6,12 @@
  *   <li>{@link dev.keel.core.tax.estimate.TaxTables} holds the federal figures by year ({@link
  *       dev.keel.core.tax.estimate.TaxYearTable}, one {@link
  *       dev.keel.core.tax.estimate.FilingStatusTable} per filing status, built from {@link
- *       dev.keel.core.tax.estimate.RateSchedule}s). The bundled tables cover 2025 (Rev. Proc.
- *       2024-40 as amended by the One Big Beautiful Bill Act) and 2026 (Rev. Proc. 2025-32); a year
- *       without a table is an error, never a silent fallback.
+ *       dev.keel.core.tax.estimate.RateSchedule}s). The bundled tables cover 2018 through 2026,
+ *       each from its revenue procedure; {@link dev.keel.core.tax.estimate.TaxTables#get} fails for
+ *       a year without a table, and {@link dev.keel.core.tax.estimate.TablesUsed} names the nearest
+ *       year's table when a report estimates such a year with it, never silently.
+ *   <li>{@link dev.keel.core.tax.estimate.LossCarryover} carries a year's unused capital loss into
+ *       the next, keeping its character, from the year household.yaml states onwards.
  *   <li>{@link dev.keel.core.tax.estimate.TaxProfile} is the input that is not investment income:
  *       year, filing status, ordinary income, deduction, flat state rate, and the capital loss
  *       carried in. {@link dev.keel.core.tax.estimate.CapitalGainsInput} is the year's net short-

@@ -511,9 +511,9 @@ class TaxEstimatorTest {
       assertThatThrownBy(
               () ->
                   ESTIMATOR.estimate(
-                      profile(2024, FilingStatus.SINGLE, "1000"), CapitalGainsInput.none()))
+                      profile(2017, FilingStatus.SINGLE, "1000"), CapitalGainsInput.none()))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("2024")
+          .hasMessageContaining("2017")
           .hasMessageContaining("2025, 2026");
       assertThatThrownBy(() -> ESTIMATOR.marginalRates(profile(2027, FilingStatus.SINGLE, "1")))
           .isInstanceOf(IllegalArgumentException.class)
@@ -654,6 +654,69 @@ class TaxEstimatorTest {
               profile(2026, FilingStatus.SINGLE, "100000"), gains("0", "500000"));
 
       assertRates(rates, "0.308", "0.238");
+    }
+  }
+
+  /** Issue 8 item 3: years before 2025 use their own tables, not 2025's. */
+  @Nested
+  class EarlierYears {
+
+    @Test
+    void test_estimate_2024_marriedJoint_usesRevProc2023_34() {
+      // Rev. Proc. 2023-34, married filing jointly: standard deduction 29,200;
+      // taxable 285,000 − 29,200 = 255,800:
+      // 23,200 × 10% = 2,320; (94,300 − 23,200) × 12% = 8,532; (201,050 − 94,300) × 22% = 23,485;
+      // (255,800 − 201,050) × 24% = 13,140; total 47,477. With 2025's table it was 46,534.
+      TaxEstimate e = ESTIMATOR.estimate(profile(2024, FilingStatus.MARRIED_JOINT, "285000"), CapitalGainsInput.none());
+
+      assertThat(e.year()).isEqualTo(2024);
+      assertThat(e.deduction()).isEqualByComparingTo("29200");
+      assertThat(e.taxableIncome()).isEqualByComparingTo("255800");
+      assertThat(e.ordinaryTax()).isEqualByComparingTo("47477.00");
+    }
+
+    @Test
+    void test_estimate_2018_single_longTermGainAtZeroAndFifteen() {
+      // Rev. Proc. 2018-18, single: standard deduction 12,000; 0% capital gain rate up to 38,600.
+      // Wages 40,000 → ordinary taxable 28,000: 952.50 + (28,000 − 9,525) × 12% = 952.50 + 2,217 = 3,169.50.
+      // 20,000 LT stacks from 28,000 to 48,000: 10,600 at 0%, 9,400 at 15% = 1,410.
+      TaxEstimate e = ESTIMATOR.estimate(profile(2018, FilingStatus.SINGLE, "40000"), gains("0", "20000"));
+
+      assertThat(e.taxableIncome()).isEqualByComparingTo("48000");
+      assertThat(e.ordinaryTax()).isEqualByComparingTo("3169.50");
+      assertThat(e.preferentialTax()).isEqualByComparingTo("1410.00");
+    }
+  }
+
+  /** Issue 8 item 8: an itemized deduction smaller than the standard one does not lower the deduction. */
+  @Nested
+  class Deduction {
+
+    @Test
+    void test_estimate_itemizedSmallerThanStandard_takesStandard() {
+      // 2026 married filing jointly: standard 32,200 (Rev. Proc. 2025-32) beats itemized 20,000.
+      TaxProfile p = profile(2026, FilingStatus.MARRIED_JOINT, "200000").withDeduction(d("20000"));
+
+      TaxEstimate e = ESTIMATOR.estimate(p, CapitalGainsInput.none());
+
+      assertThat(e.deduction()).isEqualByComparingTo("32200");
+      assertThat(e.taxableIncome()).isEqualByComparingTo("167800");
+    }
+
+    @Test
+    void test_estimate_itemizedLargerThanStandard_takesItemized() {
+      TaxProfile p = profile(2026, FilingStatus.MARRIED_JOINT, "200000").withDeduction(d("45000"));
+
+      assertThat(ESTIMATOR.estimate(p, CapitalGainsInput.none()).deduction()).isEqualByComparingTo("45000");
+    }
+
+    @Test
+    void test_estimate_forcedItemized_takesItEvenWhenSmaller() {
+      // IRC §63(c)(6)(A): a spouse filing separately whose spouse itemizes gets no standard deduction.
+      TaxProfile p = profile(2026, FilingStatus.MARRIED_SEPARATE, "90000").withDeduction(d("5000"))
+          .withForcedItemized(true);
+
+      assertThat(ESTIMATOR.estimate(p, CapitalGainsInput.none()).deduction()).isEqualByComparingTo("5000");
     }
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Tests {@link TaxTables} and the bundled figures in {@link BundledTaxTables} against their
- * sources: Rev. Proc. 2024-40 (2025 rate tables and capital gain thresholds), the One Big Beautiful
+ * sources: Rev. Proc. 2018-18, 2018-57, 2019-44, 2020-45, 2021-45, 2022-38 and 2023-34 (2018 to
+ * 2024), Rev. Proc. 2024-40 (2025 rate tables and capital gain thresholds), the One Big Beautiful
  * Bill Act §70102 (2025 standard deduction), Rev. Proc. 2025-32 (2026), IRC §1411(b) (NIIT
  * thresholds) and IRC §1211(b) (capital loss limit).
  */
@@ -27,16 +28,15 @@ class TaxTablesTest {
     return new BigDecimal(value);
   }
 
+  /** Issue 8 item 3: a household's history reaches back years; 2018 is the first TCJA year. */
   @Test
-  void test_bundled_coversTwoYears() {
-    assertThat(BUNDLED.years()).containsExactly(2025, 2026);
-    assertThat(BUNDLED.find(2025)).isPresent();
-    assertThat(BUNDLED.find(2026)).isPresent();
+  void test_bundled_coversEveryYearFrom2018Through2026() {
+    assertThat(BUNDLED.years()).containsExactly(2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026);
   }
 
   @Test
   void test_find_missingYear_isEmpty() {
-    assertThat(BUNDLED.find(2024)).isEmpty();
+    assertThat(BUNDLED.find(2017)).isEmpty();
     assertThat(BUNDLED.find(2027)).isEmpty();
   }
 
@@ -45,7 +45,27 @@ class TaxTablesTest {
     assertThatThrownBy(() -> BUNDLED.get(2027))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2027")
-        .hasMessageContaining("2025, 2026");
+        .hasMessageContaining("2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026");
+  }
+
+  @Test
+  void test_tablesUsed_bundledYear_isItsOwn() {
+    TablesUsed used = TablesUsed.forYear(2024, BUNDLED);
+
+    assertThat(used.tableYear()).isEqualTo(2024);
+    assertThat(used.estimatedFromNearest()).isFalse();
+    assertThat(used.source()).contains("Rev. Proc. 2023-34");
+    assertThat(used.label()).isEqualTo("2024 tables");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"2017, 2018", "2010, 2018", "2027, 2026", "2031, 2026"})
+  void test_tablesUsed_yearWithoutTable_nearestYearLabelled(int year, int nearest) {
+    TablesUsed used = TablesUsed.forYear(year, BUNDLED);
+
+    assertThat(used.tableYear()).isEqualTo(nearest);
+    assertThat(used.estimatedFromNearest()).isTrue();
+    assertThat(used.label()).isEqualTo("no " + year + " tables are bundled: estimated with the " + nearest + " tables");
   }
 
   @Test
@@ -92,6 +112,41 @@ class TaxTablesTest {
    */
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
+    // 2018: Rev. Proc. 2018-18 (post-TCJA); capital gain thresholds IRC §1(j)(5)(B)
+    "2018, SINGLE,            9525,  38700, 82500,  157500, 200000, 500000, 38600, 425800, 12000, 3000, 200000",
+    "2018, MARRIED_JOINT,     19050, 77400, 165000, 315000, 400000, 600000, 77200, 479000, 24000, 3000, 250000",
+    "2018, MARRIED_SEPARATE,  9525,  38700, 82500,  157500, 200000, 300000, 38600, 239500, 12000, 1500, 125000",
+    "2018, HEAD_OF_HOUSEHOLD, 13600, 51800, 82500,  157500, 200000, 500000, 51700, 452400, 18000, 3000, 200000",
+    // 2019: Rev. Proc. 2018-57
+    "2019, SINGLE,            9700,  39475, 84200,  160725, 204100, 510300, 39375, 434550, 12200, 3000, 200000",
+    "2019, MARRIED_JOINT,     19400, 78950, 168400, 321450, 408200, 612350, 78750, 488850, 24400, 3000, 250000",
+    "2019, MARRIED_SEPARATE,  9700,  39475, 84200,  160725, 204100, 306175, 39375, 244425, 12200, 1500, 125000",
+    "2019, HEAD_OF_HOUSEHOLD, 13850, 52850, 84200,  160700, 204100, 510300, 52750, 461700, 18350, 3000, 200000",
+    // 2020: Rev. Proc. 2019-44
+    "2020, SINGLE,            9875,  40125, 85525,  163300, 207350, 518400, 40000, 441450, 12400, 3000, 200000",
+    "2020, MARRIED_JOINT,     19750, 80250, 171050, 326600, 414700, 622050, 80000, 496600, 24800, 3000, 250000",
+    "2020, MARRIED_SEPARATE,  9875,  40125, 85525,  163300, 207350, 311025, 40000, 248300, 12400, 1500, 125000",
+    "2020, HEAD_OF_HOUSEHOLD, 14100, 53700, 85500,  163300, 207350, 518400, 53600, 469050, 18650, 3000, 200000",
+    // 2021: Rev. Proc. 2020-45
+    "2021, SINGLE,            9950,  40525, 86375,  164925, 209425, 523600, 40400, 445850, 12550, 3000, 200000",
+    "2021, MARRIED_JOINT,     19900, 81050, 172750, 329850, 418850, 628300, 80800, 501600, 25100, 3000, 250000",
+    "2021, MARRIED_SEPARATE,  9950,  40525, 86375,  164925, 209425, 314150, 40400, 250800, 12550, 1500, 125000",
+    "2021, HEAD_OF_HOUSEHOLD, 14200, 54200, 86350,  164900, 209400, 523600, 54100, 473750, 18800, 3000, 200000",
+    // 2022: Rev. Proc. 2021-45
+    "2022, SINGLE,            10275, 41775, 89075,  170050, 215950, 539900, 41675, 459750, 12950, 3000, 200000",
+    "2022, MARRIED_JOINT,     20550, 83550, 178150, 340100, 431900, 647850, 83350, 517200, 25900, 3000, 250000",
+    "2022, MARRIED_SEPARATE,  10275, 41775, 89075,  170050, 215950, 323925, 41675, 258600, 12950, 1500, 125000",
+    "2022, HEAD_OF_HOUSEHOLD, 14650, 55900, 89050,  170050, 215950, 539900, 55800, 488500, 19400, 3000, 200000",
+    // 2023: Rev. Proc. 2022-38
+    "2023, SINGLE,            11000, 44725, 95375,  182100, 231250, 578125, 44625, 492300, 13850, 3000, 200000",
+    "2023, MARRIED_JOINT,     22000, 89450, 190750, 364200, 462500, 693750, 89250, 553850, 27700, 3000, 250000",
+    "2023, MARRIED_SEPARATE,  11000, 44725, 95375,  182100, 231250, 346875, 44625, 276900, 13850, 1500, 125000",
+    "2023, HEAD_OF_HOUSEHOLD, 15700, 59850, 95350,  182100, 231250, 578100, 59750, 523050, 20800, 3000, 200000",
+    // 2024: Rev. Proc. 2023-34
+    "2024, SINGLE,            11600, 47150, 100525, 191950, 243725, 609350, 47025, 518900, 14600, 3000, 200000",
+    "2024, MARRIED_JOINT,     23200, 94300, 201050, 383900, 487450, 731200, 94050, 583750, 29200, 3000, 250000",
+    "2024, MARRIED_SEPARATE,  11600, 47150, 100525, 191950, 243725, 365600, 47025, 291850, 14600, 1500, 125000",
+    "2024, HEAD_OF_HOUSEHOLD, 16550, 63100, 100500, 191950, 243700, 609350, 63000, 551350, 21900, 3000, 200000",
     "2025, SINGLE,            11925, 48475, 103350, 197300, 250525, 626350, 48350, 533400, 15750, 3000, 200000",
     "2025, MARRIED_JOINT,     23850, 96950, 206700, 394600, 501050, 751600, 96700, 600050, 31500, 3000, 250000",
     "2025, MARRIED_SEPARATE,  11925, 48475, 103350, 197300, 250525, 375800, 48350, 300000, 15750, 1500, 125000",
@@ -161,6 +216,14 @@ class TaxTablesTest {
    */
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
+    // The base amounts printed in the published Tax Rate Schedules of each year, an independent
+    // check of the thresholds above: 2019 Schedule X; 2022 Schedules X and Y-1;
+    // 2023 Schedules X and Y-1 (Form 1040 instructions, "2023 Tax Rate Schedules").
+    "2019, SINGLE,            970,     4543,    14382.50, 32748.50, 46628.50, 153798.50",
+    "2022, SINGLE,            1027.50, 4807.50, 15213.50, 34647.50, 49335.50, 162718",
+    "2022, MARRIED_JOINT,     2055,    9615,    30427,    69295,    98671,    174253.50",
+    "2023, SINGLE,            1100,    5147,    16290,    37104,    52832,    174238.25",
+    "2023, MARRIED_JOINT,     2200,    10294,   32580,    74208,    105664,   186601.50",
     "2025, SINGLE,            1192.50, 5578.50, 17651, 40199, 57231, 188769.75",
     "2025, MARRIED_JOINT,     2385,    11157,   35302, 80398, 114462, 202154.50",
     "2025, MARRIED_SEPARATE,  1192.50, 5578.50, 17651, 40199, 57231, 101077.25",
@@ -194,5 +257,12 @@ class TaxTablesTest {
   void test_bundled_citesItsSources() {
     assertThat(BUNDLED.get(2025).source()).contains("Rev. Proc. 2024-40").contains("70102");
     assertThat(BUNDLED.get(2026).source()).contains("Rev. Proc. 2025-32");
+    assertThat(BUNDLED.get(2018).source()).contains("Rev. Proc. 2018-18");
+    assertThat(BUNDLED.get(2019).source()).contains("Rev. Proc. 2018-57");
+    assertThat(BUNDLED.get(2020).source()).contains("Rev. Proc. 2019-44");
+    assertThat(BUNDLED.get(2021).source()).contains("Rev. Proc. 2020-45");
+    assertThat(BUNDLED.get(2022).source()).contains("Rev. Proc. 2021-45");
+    assertThat(BUNDLED.get(2023).source()).contains("Rev. Proc. 2022-38");
+    assertThat(BUNDLED.get(2024).source()).contains("Rev. Proc. 2023-34");
   }
 }
