@@ -5,7 +5,9 @@ import dev.keel.core.problem.InvalidInputException;
 import dev.keel.imports.booking.ImportPlan;
 import dev.keel.imports.booking.ImportRequest;
 import dev.keel.imports.booking.ImportService;
+import dev.keel.imports.booking.StatementFile;
 import dev.keel.imports.folder.HouseholdFolder;
+import dev.keel.imports.folder.ImportLock;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {"Imports brokerage files (OFX/QFX downloads; Schwab, Fidelity and Vanguard CSV exports) into the household "
         + "folder: appends what is new to transactions.csv, lots.csv and prices.csv, all at once or not at all, and "
-        + "reconciles the statements' positions with the ledger. Importing a file again adds nothing. See docs/imports.md."})
+        + "reconciles the statements' positions with the ledger. Importing a file again adds nothing. See docs/imports.md.",
+        "Exit status: 0 when imported (a reconciliation that still differs is reported as DIFFERENCES and on the error stream), "
+        + "1 when another import into the folder is running, 2 for bad input (nothing written)."})
 final class ImportCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The household folder.")
@@ -48,19 +52,30 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    HouseholdFolder folder = StatementFiles.folder(dir);
-    ImportRequest request = new ImportRequest(folder.data(), folder.numbers(), folder.log(), folder.prices(),
-        StatementFiles.read(files), StatementFiles.account(account, folder), asOf != null ? asOf : LocalDate.now());
-    ImportPlan plan = ImportService.DEFAULT.plan(request);
-    if (!plan.ok()) {
-      PrintWriter err = spec.commandLine().getErr();
-      ImportReport.unknownSecurities(err, plan);
-      throw new InvalidInputException(plan.problems());
-    }
-    if (!dryRun && !plan.addsNothing()) {
-      folder.write(plan);
+    List<StatementFile> statements = StatementFiles.read(files);
+    StatementFiles.requireFolder(dir);
+    ImportPlan plan;
+    // Held from reading the folder to writing it: two imports into one folder never interleave.
+    try (ImportLock lock = dryRun ? null : ImportLock.acquire(dir)) {
+      HouseholdFolder folder = StatementFiles.folder(dir);
+      ImportRequest request = new ImportRequest(folder.data(), folder.numbers(), folder.log(), folder.prices(),
+          statements, StatementFiles.account(account, folder), asOf != null ? asOf : LocalDate.now());
+      plan = ImportService.DEFAULT.plan(request);
+      if (!plan.ok()) {
+        PrintWriter err = spec.commandLine().getErr();
+        ImportReport.unknownSecurities(err, plan);
+        throw new InvalidInputException(plan.problems());
+      }
+      if (!dryRun && !plan.addsNothing()) {
+        folder.write(plan);
+      }
     }
     ImportReport.print(spec.commandLine().getOut(), plan, dir, dryRun);
+    if (!plan.differences().isEmpty()) {
+      // The import is written; the differences need the user's attention, on the error stream too.
+      spec.commandLine().getErr().println("keel: attention: after this import, " + ImportReport.differSentence(plan)
+          + " (ledger against statements); see the lines marked DIFFERS and what was not imported.");
+    }
     return 0;
   }
 }

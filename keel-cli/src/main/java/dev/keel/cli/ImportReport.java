@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.core.ledger.ActionTerms;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.imports.booking.Difference;
 import dev.keel.imports.booking.ImportPlan;
@@ -29,8 +30,11 @@ final class ImportReport {
           false, false, false, false, true, true, true, false);
       for (NewRow.NewTransaction n : plan.transactions()) {
         Transaction tx = n.transaction();
+        // A transfer moves shares to another account and a split has a ratio: neither has an amount.
+        String amount = tx.amount().isPresent() || tx.price().isPresent() ? Fmt.money(tx.gross())
+            : tx.terms().map(x -> x instanceof ActionTerms.Transfer tr ? "to " + tr.to() : x.toString()).orElse("");
         t.row(tx.date().toString(), tx.account().toString(), tx.action().code(), tx.symbol().map(Object::toString).orElse(""),
-            tx.quantity().map(BigDecimal::toPlainString).orElse(""), Fmt.money(tx.gross()),
+            tx.quantity().map(BigDecimal::toPlainString).orElse(""), amount,
             tx.fees().signum() == 0 ? "" : Fmt.money(tx.fees()), where(n.origin().file(), n.origin().line()) + " " + n.label());
       }
       out.print(indent(t.render()));
@@ -50,6 +54,11 @@ final class ImportReport {
     if (!plan.prices().isEmpty()) {
       out.println("Prices: " + String.join(", ", plan.prices().stream()
           .map(p -> p.symbol() + " " + p.price().toPlainString() + " on " + p.date()).toList()));
+    }
+    if (!plan.corrections().isEmpty()) {
+      out.println("OFX corrections applied (" + plan.corrections().size() + "): "
+          + String.join(", ", plan.corrections().stream().map(c -> c.action() + " of " + c.corrected() + " by "
+              + where(c.origin().file(), c.origin().line())).toList()));
     }
     notes(out, "Skipped as already imported", plan.alreadyImported());
     notes(out, "Not imported", plan.notImported());
@@ -85,7 +94,13 @@ final class ImportReport {
     out.print(indent(t.render()));
     int differ = plan.differences().size();
     out.println(differ == 0 ? "All " + plan.reconciliation().size() + " lines agree."
-        : differ + " of " + plan.reconciliation().size() + " lines differ.");
+        : "DIFFERENCES: " + differSentence(plan) + ".");
+  }
+
+  /** "2 of 13 lines differ" (the ledger against the statements). */
+  static String differSentence(ImportPlan plan) {
+    int differ = plan.differences().size();
+    return differ + " of " + plan.reconciliation().size() + (differ == 1 ? " line differs" : " lines differ");
   }
 
   private static void notes(PrintWriter out, String title, List<Note> notes) {

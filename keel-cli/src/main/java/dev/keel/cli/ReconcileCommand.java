@@ -19,8 +19,15 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "reconcile",
     mixinStandardHelpOptions = true,
     description = {"Compares the positions and cash of statement files (OFX/QFX, custodian positions exports) with the "
-        + "ledger on each statement's date, per account and symbol, and lists every difference. Imports nothing."})
+        + "ledger on each statement's date, per account and symbol, and lists every difference. Imports nothing. Exit status: "
+        + "0 when every line agrees, 3 when a line differs, 2 for bad input."})
 final class ReconcileCommand implements Callable<Integer> {
+
+  /**
+   * Exit status when a line differs: "attention needed", as {@code analyze --exit-code} uses 3 for
+   * a rebalance that is due; 0 when every line agrees, 2 for bad input.
+   */
+  static final int EXIT_DIFFERENCES = 3;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The household folder.")
   Path dir;
@@ -46,6 +53,6 @@ final class ReconcileCommand implements Callable<Integer> {
       throw new InvalidInputException(plan.problems());
     }
     ImportReport.reconciliation(spec.commandLine().getOut(), plan);
-    return 0;
+    return plan.differences().isEmpty() ? 0 : EXIT_DIFFERENCES;
   }
 }

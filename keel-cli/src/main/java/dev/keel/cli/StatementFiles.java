@@ -18,10 +18,14 @@ final class StatementFiles {
   private StatementFiles() {}
 
   static HouseholdFolder folder(Path dir) {
+    requireFolder(dir);
+    return HouseholdFolder.open(dir);
+  }
+
+  static void requireFolder(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new UsageProblem(dir + ": no such folder; expected a household folder with household.yaml and policy.yaml");
     }
-    return HouseholdFolder.open(dir);
   }
 
   static List<StatementFile> read(List<Path> files) {

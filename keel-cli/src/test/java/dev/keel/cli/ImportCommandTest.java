@@ -127,7 +127,116 @@ class ImportCommandTest {
   void reconcile_lists_the_differences_before_an_import() throws IOException {
     Path household = household();
     CliRun run = CliRun.of("reconcile", household.toString(), STATEMENTS.resolve("schwab-positions.csv").toString());
-    assertThat(run.status()).isZero();
-    assertThat(run.out()).contains("jordan-brokerage  2026-11-20  SCHB", "DIFFERS", "4 of 4 lines differ.");
+    // Exit status 3 when a line differs ("attention needed", as analyze --exit-code).
+    assertThat(run.status()).isEqualTo(3);
+    assertThat(run.out()).contains("jordan-brokerage  2026-11-20  SCHB", "DIFFERS", "DIFFERENCES: 4 of 4 lines differ.");
+  }
+
+  @Test
+  void reconcile_exits_zero_when_every_line_agrees() throws IOException {
+    Path household = household();
+    assertThat(CliRun.of(importArgs(household, "--as-of", "2026-11-20")).status()).isZero();
+    CliRun run = CliRun.of("reconcile", household.toString(), STATEMENTS.resolve("schwab-positions.csv").toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("All 4 lines agree.");
+  }
+
+  @Test
+  void import_says_clearly_when_the_ledger_differs_from_the_statements_afterwards() throws IOException {
+    Path household = household();
+    // Positions alone: the ledger holds nothing of what the statement shows.
+    CliRun run = CliRun.of("import", household.toString(), STATEMENTS.resolve("schwab-positions.csv").toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("DIFFERENCES: 4 of 4 lines differ.");
+    assertThat(run.err()).contains("keel: attention: after this import, 4 of 4 lines differ (ledger against statements)");
+  }
+
+  @Test
+  void a_second_import_into_the_folder_while_one_runs_does_nothing_and_says_why() throws IOException {
+    Path household = household();
+    Map<String, String> before = snapshot(household);
+    // A running import's lock: this process is alive.
+    Files.writeString(household.resolve(".keel-import.lock"), "pid=" + ProcessHandle.current().pid() + "\nstarted=2026-11-20T10:00:00Z\n");
+    before.put(".keel-import.lock", Files.readString(household.resolve(".keel-import.lock")));
+
+    CliRun run = CliRun.of(importArgs(household, "--as-of", "2026-11-20"));
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).contains("another keel import into", "is running", "pid=" + ProcessHandle.current().pid(), "nothing was done");
+    assertThat(snapshot(household)).isEqualTo(before);
+  }
+
+  @Test
+  void a_lock_left_by_an_import_that_no_longer_runs_is_taken_over() throws IOException {
+    Path household = household();
+    long gone = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 100_000;
+    Files.writeString(household.resolve(".keel-import.lock"), "pid=" + gone + "\nstarted=2026-11-20T10:00:00Z\n");
+
+    CliRun run = CliRun.of(importArgs(household, "--as-of", "2026-11-20"));
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(household.resolve(".keel-import.lock")).doesNotExist();
+    assertThat(household.resolve("transactions.csv")).exists();
+  }
+
+  private static final Path FIXTURE_HOUSEHOLD = Path.of("..", "keel-import", "src", "test", "resources", "fixtures-household");
+  private static final Path MOVES = Path.of("..", "keel-import", "src", "test", "resources", "ofx", "moves.qfx");
+
+  @Test
+  void transfers_withholding_distributions_and_corrections_import_and_the_reports_show_them() throws IOException {
+    try (Stream<Path> files = Files.list(FIXTURE_HOUSEHOLD)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    // A transactions.csv of the older columns: the transfer's to_account column is added, every row keeping its cells.
+    Files.writeString(dir.resolve("transactions.csv"), "date,account,action,symbol,quantity,price,amount,fees,lot_id\n"
+        + "2025-12-31,fid-roth,deposit,,,,100.00,,\n");
+
+    CliRun run = CliRun.of("import", dir.toString(), MOVES.toString(), "--as-of", "2026-11-20");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("2026-07-01  broker   transfer               VTI            5  to fid-indiv",
+        "OFX corrections applied (2): DELETE of ofx:broker:C-11 by moves.qfx:90, REPLACE of ofx:broker:C-9 by moves.qfx:81",
+        "All 5 lines agree.");
+    assertThat(Files.readString(dir.resolve("lots.csv"))).contains("fid-indiv,ITOT,8,761.00,2017-06-12");
+    assertThat(Files.readString(dir.resolve("transactions.csv"))).startsWith(
+        "date,account,action,symbol,quantity,price,amount,fees,lot_id,to_account\n2025-12-31,fid-roth,deposit,,,,100.00,,,\n")
+        .contains("2026-02-10,broker,buy,VTI,10,250.00,2500.00,,,\n2026-02-10,broker,sell,VTI,10,255.00,2550.00,,,\n"
+            + "2026-02-10,broker,withdrawal,,,,51.00,,,\n")
+        .endsWith("2026-07-01,broker,transfer,VTI,5,,,,,fid-indiv\n");
+
+    // The same-day sale is of the shares bought that morning: 2,550.00 - 2,500.00 = 50.00 short-term.
+    CliRun gains = CliRun.of("gains", dir.toString(), "--year", "2026");
+    assertThat(gains.status()).as(gains.err()).isZero();
+    assertThat(gains.out()).contains("10 sh VTI        broker   2026-02-10    2026-02-10     $2,550.00       $2,500.00", "$50.00",
+        "capital gain distributions $26.20");
+    // 5 of the 20 VTI bought on 2026-03-01 (basis 5,200.00) moved to fid-indiv with their basis: 1,300.00.
+    CliRun lots = CliRun.of("lots", dir.toString(), "--as-of", "2026-11-20");
+    assertThat(lots.status()).as(lots.err()).isZero();
+    assertThat(lots.out().replaceAll(" +", " ")).contains("fid-indiv VTI broker/VTI/2.1 5 2026-03-01 2026-03-01 $1,300.00",
+        "fid-indiv ITOT fid-indiv/ITOT/1 8 2017-06-12 2017-06-12 $761.00");
+    assertThat(CliRun.of("reconcile", dir.toString(), MOVES.toString()).status()).isZero();
+
+    // imports.csv keeps the transferred lot and the corrected ids: importing again adds nothing.
+    assertThat(Files.readString(dir.resolve("imports.csv"))).contains(",transferred_lot,", "ofx:broker:C-9,broker,2026-06-20,corrected,");
+    CliRun again = CliRun.of("import", dir.toString(), MOVES.toString(), "--as-of", "2026-11-20");
+    assertThat(again.status()).as(again.err()).isZero();
+    assertThat(again.out()).contains("Added 0 transactions, 0 opening lots, 0 prices.", "All 5 lines agree.");
+  }
+
+  @Test
+  void a_new_transactions_csv_gets_the_columns_its_rows_need() throws IOException {
+    try (Stream<Path> files = Files.list(FIXTURE_HOUSEHOLD)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    CliRun run = CliRun.of("import", dir.toString(), MOVES.toString(), "--as-of", "2026-11-20");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(Files.readString(dir.resolve("transactions.csv"))).startsWith("date,account,action,symbol,quantity,price,amount,fees,lot_id,"
+        + "to_account\n").endsWith("2026-07-01,broker,transfer,VTI,5,,,,,fid-indiv\n");
+    assertThat(CliRun.of("lots", dir.toString(), "--as-of", "2026-11-20").out()).contains("fid-indiv");
   }
 }

@@ -67,6 +67,16 @@ public final class HouseholdEngine {
   }
 
   /**
+   * The rates that price a proposal on {@code asOf}: on the next dollar after what the year has
+   * realized so far (sales, capital gain distributions, dividends, interest), which moves where
+   * that dollar stacks in the brackets.
+   */
+  private MarginalRates ratesOn(HouseholdData priced, LedgerResult books, LocalDate asOf) {
+    return TaxProfiles.marginalRates(priced.household().tax(), asOf.getYear(), estimator,
+        YearInvestments.of(priced.household(), books, asOf.getYear(), Optional.of(asOf)).input());
+  }
+
+  /**
    * Replays the ledger through {@code through} (everything when empty), pricing min_tax lot
    * relief with the rates of {@code rateYear}.
    *
@@ -185,14 +195,14 @@ public final class HouseholdEngine {
     }
     LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
     HouseholdData priced = pricedFor(data, books, asOf.getYear());
-    return rebalancer.propose(new RebalanceRequest(priced, books, asOf, cashFlows, force, rates(priced, asOf.getYear())));
+    return rebalancer.propose(new RebalanceRequest(priced, books, asOf, cashFlows, force, ratesOn(priced, books, asOf)));
   }
 
   /** A harvest-only proposal on {@code asOf} (keel harvest): losses worth taking, no rebalancing. */
   public Proposal harvest(HouseholdData data, LocalDate asOf) {
     LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
     HouseholdData priced = pricedFor(data, books, asOf.getYear());
-    return rebalancer.propose(new RebalanceRequest(priced, books, asOf, Map.of(), false, rates(priced, asOf.getYear()),
+    return rebalancer.propose(new RebalanceRequest(priced, books, asOf, Map.of(), false, ratesOn(priced, books, asOf),
         RebalanceRequest.Mode.HARVEST_ONLY));
   }
 

@@ -71,8 +71,10 @@ public final class HarvestReporter {
     var tax = household.tax();
     if (tax.ordinaryIncome().isPresent()) {
       var profile = TaxProfiles.from(tax, year, estimator.tables());
-      TaxEstimate with = estimator.estimate(profile, CapitalGainsInput.of(st, lt));
-      TaxEstimate without = estimator.estimate(profile, CapitalGainsInput.of(st.subtract(harvestedSt), lt.subtract(harvestedLt)));
+      // The year's dividends and interest stay in both: they decide the bracket the loss is worth in.
+      CapitalGainsInput results = gains.investments().input();
+      TaxEstimate with = estimator.estimate(profile, results);
+      TaxEstimate without = estimator.estimate(profile, results.plusShortTerm(harvestedSt.negate()).plusLongTerm(harvestedLt.negate()));
       value = without.total().subtract(with.total());
       carry = with.scheduleD().shortTermCarryforwardOut().add(with.scheduleD().longTermCarryforwardOut());
       method = "bracket estimate for " + year + ", "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.core.drift.ClassDrift;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.household.AccountType;
+import dev.keel.core.household.FilingStatus;
 import dev.keel.core.household.TaxSettings;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.LedgerResult;
@@ -83,6 +84,80 @@ class HarvestScenariosTest {
       assertThat(h.carriedForward()).isEqualByComparingTo("5000.00");
     });
     assertThat(p.tax().basis()).hasValueSatisfying(b -> assertThat(b.longTermCarryIn()).isEqualByComparingTo("7000"));
+  }
+
+  /**
+   * Found in review: with the household's income given, a carryforward larger than the $3,000
+   * deduction made the marginal rates 0% short-term and 0% long-term (the next dollar of gain only
+   * shrinks the carry out, IRC §1212(b)), so the program priced every gain as free and every loss
+   * as worthless: no harvest was proposed and "future value" was 0. A dollar of carry is worth the
+   * tax it saves when it is used, so the pricing rates are those without the carry.
+   *
+   * <pre>
+   * 2025-06-02 joint sells 1,000 BND @ 70 bought for 120,000: long-term −50,000; 3,000 deducted,
+   *            47,000 carried into 2026 (Capital Loss Carryover Worksheet line 13)
+   * 2026, married filing jointly, wages 300,000 (Rev. Proc. 2025-32): taxable 300,000 − 32,200 =
+   *            267,800; without the carry the next long-term dollar costs 15% + 3.8% NIIT (AGI
+   *            over 250,000, IRC §1411) = 18.8%
+   * harvest J1: loss 5,000, saves nothing this year (the carry already takes the 3,000), all
+   *            carried forward, worth 5,000 × 18.8% = 940.00 later
+   * </pre>
+   */
+  @Test
+  @DisplayName("issue 8 item 8: a carry above the $3,000 limit does not make gains free and losses worthless")
+  void large_carry_in_does_not_zero_the_rates() {
+    Scenario s = household()
+        .tax(t -> new TaxSettings(FilingStatus.MARRIED_JOINT, Optional.empty(), Optional.of(new BigDecimal("300000")),
+            Optional.empty(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, false, 30, Optional.empty()))
+        .lot("joint", "BND", "1000", "120000", "2024-01-10", "JB")
+        .sell("2025-06-02", "joint", "BND", "1000", "70");
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.tax().basis()).hasValueSatisfying(b -> {
+      assertThat(b.longTermCarryIn()).isEqualByComparingTo("47000");
+      assertThat(b.rates().longTerm()).isEqualByComparingTo("0.188");
+    });
+    assertThat(p.harvests()).singleElement().satisfies(h -> {
+      assertThat(h.loss()).isEqualByComparingTo("5000.00");
+      assertThat(h.taxSavedThisYear()).isEqualByComparingTo("0.00");
+      assertThat(h.carriedForward()).isEqualByComparingTo("5000.00");
+      assertThat(h.futureValue()).isEqualByComparingTo("940.00");
+    });
+  }
+
+  /**
+   * Found in review: the rates that price the program's gains and losses were measured at the
+   * household's income alone, as if nothing had been realized this year. Rev. Proc. 2025-32,
+   * single, 2026: standard deduction 16,100; 0% long-term up to 49,450 of taxable income; 12% up
+   * to 50,400, 22% above.
+   *
+   * <pre>
+   * wages 60,000: taxable 43,900, so alone the next dollar is 0% long-term, 12% short-term
+   * 2026-03-02 joint sells 100 BND @ 100 bought for 7,000 in 2024: long-term +3,000; 2026-03-03
+   *            sells 100 BND2 @ 100 bought for 7,000: +3,000 (6,000 long-term gain so far)
+   * so far: taxable 43,900 + 6,000 = 49,900: over 49,450, so the next long-term dollar is 15%;
+   *         a short-term dollar is taxed at 12% (ordinary part 43,901, not over 50,400) and
+   *         pushes one more dollar of the stacked long-term gain over 49,450: 12% + 15% = 27%
+   * Before: 0% long-term, as if the 6,000 had not been realized.
+   * </pre>
+   */
+  @Test
+  @DisplayName("issue 8: the year's gains realized so far move the rates that price the proposal")
+  void gains_realized_so_far_move_the_pricing_rates() {
+    Scenario s = household()
+        .security(Security.of("BND2", "bonds", "agg-bonds-2"), "100")
+        .tax(t -> new TaxSettings(FilingStatus.SINGLE, Optional.empty(), Optional.of(new BigDecimal("60000")),
+            Optional.empty(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, false, 30, Optional.empty()))
+        .lot("joint", "BND", "100", "7000", "2024-01-10", "JB")
+        .lot("joint", "BND2", "100", "7000", "2024-01-10", "JB2")
+        .sell("2026-03-02", "joint", "BND", "100", "100")
+        .sell("2026-03-03", "joint", "BND2", "100", "100");
+    Proposal p = s.harvestOnly();
+
+    assertThat(p.tax().basis()).hasValueSatisfying(b -> {
+      assertThat(b.rates().longTerm()).isEqualByComparingTo("0.15");
+      assertThat(b.rates().shortTerm()).isEqualByComparingTo("0.27");
+    });
   }
 
   @Test

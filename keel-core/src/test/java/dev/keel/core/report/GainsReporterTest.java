@@ -233,6 +233,48 @@ class GainsReporterTest {
   }
 
   @Test
+  void test_report_threeYears_carryKeepsItsCharacter_distributionsAndQualifiedDividendsCounted() {
+    // Single, wages 60,000; household.yaml: carried into 2024 2,000 short-term, 10,000 long-term.
+    // Capital Loss Carryover Worksheet (Schedule D instructions) each year, taxable income positive
+    // so line 4 = the loss deducted:
+    // 2024: VXUS 20 @ 175 (basis 2,000, bought 2024-06-01): ST +1,500; capital gain distribution
+    //       500 (long-term, Publication 550); qualified dividend 1,000 (not on Schedule D).
+    //       line 7 = 1,500 − 2,000 = −500; line 15 = 500 − 10,000 = −9,500; line 16 = −10,000
+    //       deduct 3,000; ST carry: 500 − (3,000 + 0) < 0 → 0; LT carry: 9,500 − (0 + (3,000 − 500))
+    //       = 7,000. Taxable: 60,000 + 1,000 − 3,000 − 14,600 (Rev. Proc. 2023-34) = 43,400.
+    // 2025: VTI 40 @ 200 (basis 4,000, 2020): LT +4,000; VXUS 80 @ 87.50 (basis 8,000, held
+    //       under a year): ST −1,000. line 7 = −1,000; line 15 = 4,000 − 7,000 = −3,000;
+    //       line 16 = −4,000, deduct 3,000; ST carry: 1,000 − 3,000 < 0 → 0; LT carry:
+    //       3,000 − (0 + (3,000 − 1,000)) = 1,000.
+    // 2026: carried in 0 short-term, 1,000 long-term.
+    TaxSettings tax = new TaxSettings(FilingStatus.SINGLE, Optional.empty(), Optional.of(new BigDecimal("60000")),
+        Optional.empty(), BigDecimal.ZERO, new BigDecimal("2000"), new BigDecimal("10000"), false, 30, Optional.empty(),
+        Optional.of(2024), false);
+    Household household = household(tax);
+    LedgerResult books = books(household, carryLots(), List.of(
+        Transaction.cash(ReportFixtures.date("2024-06-30"), "joint", Action.CAP_GAIN_DISTRIBUTION, "500"),
+        Transaction.cash(ReportFixtures.date("2024-06-30"), "joint", Action.QUALIFIED_DIVIDEND, "1000"),
+        sell("2024-09-03", "VXUS", "20", "175"),
+        sell("2025-03-03", "VTI", "40", "200"),
+        sell("2025-04-01", "VXUS", "80", "87.50")), Optional.empty());
+
+    RealizedGains y2024 = GainsReporter.DEFAULT.report(household, books, 2024);
+    RealizedGains y2025 = GainsReporter.DEFAULT.report(household, books, 2025);
+    RealizedGains y2026 = GainsReporter.DEFAULT.report(household, books, 2026);
+
+    TaxEstimate e2024 = y2024.estimate().orElseThrow();
+    assertThat(e2024.scheduleD().shortTermNet()).isEqualByComparingTo("-500");
+    assertThat(e2024.scheduleD().longTermNet()).isEqualByComparingTo("-9500");
+    assertThat(e2024.scheduleD().lossDeducted()).isEqualByComparingTo("3000");
+    assertThat(e2024.taxableIncome()).isEqualByComparingTo("43400");
+    assertThat(y2025.carryIn().shortTerm()).isEqualByComparingTo("0");
+    assertThat(y2025.carryIn().longTerm()).isEqualByComparingTo("7000");
+    assertThat(y2025.carryIn().fromHousehold()).isFalse();
+    assertThat(y2026.carryIn().shortTerm()).isEqualByComparingTo("0");
+    assertThat(y2026.carryIn().longTerm()).isEqualByComparingTo("1000");
+  }
+
+  @Test
   void test_report_bracketEstimate_carryFromTheLedger_inTheScheduleD() {
     TaxSettings tax = new TaxSettings(FilingStatus.MARRIED_JOINT, Optional.empty(), Optional.of(new BigDecimal("150000")),
         Optional.empty(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, false, 30, Optional.empty());

@@ -16,8 +16,12 @@ import java.util.Set;
  */
 public record ImportLog(List<Entry> entries) {
 
-  /** Kinds of rows an import writes. */
-  public enum Kind { TRANSACTION, LOT, PRICE }
+  /**
+   * Kinds of rows an import writes: {@code LOT} a lot of a lot-details export, {@code
+   * TRANSFERRED_LOT} a lot transferred in from outside the household; {@code CORRECTED} marks a
+   * transaction an OFX correction replaced or deleted, so that it is never imported.
+   */
+  public enum Kind { TRANSACTION, LOT, PRICE, CORRECTED, TRANSFERRED_LOT }
 
   /**
    * One imported row.

@@ -11,6 +11,8 @@ import java.util.List;
  * statements' positions with the ledger after the import, and the problems that stop it.
  *
  * @param formats each file with the format it was read as ({@code name: format})
+ * @param corrections OFX corrections applied in this import: their corrected ids go to the import
+ *     log, so that an older download holding the corrected transaction never adds it
  */
 public record ImportPlan(
     List<String> formats,
@@ -22,7 +24,8 @@ public record ImportPlan(
     List<Note> notUnderstood,
     List<SecurityRef> unknownSecurities,
     List<Difference> reconciliation,
-    List<Problem> problems) {
+    List<Problem> problems,
+    List<Correction> corrections) {
 
   public ImportPlan {
     formats = List.copyOf(formats);
@@ -35,12 +38,13 @@ public record ImportPlan(
     unknownSecurities = List.copyOf(unknownSecurities);
     reconciliation = List.copyOf(reconciliation);
     problems = List.copyOf(problems);
+    corrections = List.copyOf(corrections);
   }
 
   static ImportPlan failed(List<String> formats, List<Problem> problems, List<SecurityRef> unknown) {
     List<Problem> sorted = new java.util.ArrayList<>(problems);
     sorted.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
-    return new ImportPlan(formats, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), unknown, List.of(), sorted);
+    return new ImportPlan(formats, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), unknown, List.of(), sorted, List.of());
   }
 
   public boolean ok() {
@@ -48,7 +52,7 @@ public record ImportPlan(
   }
 
   public boolean addsNothing() {
-    return transactions.isEmpty() && lots.isEmpty() && prices.isEmpty();
+    return transactions.isEmpty() && lots.isEmpty() && prices.isEmpty() && corrections.isEmpty();
   }
 
   public List<Difference> differences() {

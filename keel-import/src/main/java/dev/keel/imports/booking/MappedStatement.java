@@ -15,7 +15,9 @@ record MappedStatement(
     List<SecurityRef> unknownSecurities,
     List<Resolved<PositionLine>> positions,
     List<Resolved<CashLine>> cash,
-    List<Problem> problems) {
+    List<Problem> problems,
+    List<Correction> corrections,
+    List<PendingSplit> pendingSplits) {
 
   /** A statement item with the household account it belongs to. */
   record Resolved<T>(AccountId account, T item) {}

@@ -2,6 +2,7 @@ package dev.keel.imports.booking;
 
 import dev.keel.core.household.AccountId;
 import dev.keel.core.ledger.Action;
+import dev.keel.core.ledger.ActionTerms;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.problem.Problem;
@@ -30,10 +31,13 @@ import java.util.Optional;
  * its import id and checks its securities against the policy.
  *
  * <p>Mapping: buy, sell and reinvest keep their meaning; a custodian's "reinvest shares" row after
- * its dividend row is a buy (the dividend row brought the cash in); dividend, interest, fee,
- * deposit and withdrawal move cash. Capital-gain distributions, return of capital, splits and
- * transfers are not imported yet: no ledger action books them faithfully, and booking them as
- * something else would make lots, gains or taxes silently wrong.
+ * its dividend row is a buy (the dividend row brought the cash in); dividend, qualified dividend,
+ * capital-gain distribution, interest, fee, deposit, withdrawal and return of capital move cash; a
+ * reinvested long-term distribution is the distribution and a buy; a sale with tax withheld is the
+ * sale and a withdrawal of the tax; a split with its ratio is a split of the account; a transfer
+ * between two accounts of the household is a transfer, and shares coming in from outside with
+ * their basis and purchase date a lot. What no ledger action books faithfully (a split without its
+ * ratio, shares leaving the household) is noted, never booked as something else.
  */
 final class StatementMapper {
 
@@ -56,6 +60,9 @@ final class StatementMapper {
     List<Note> unread = new ArrayList<>();
     Map<String, SecurityRef> unknown = new LinkedHashMap<>();
     Map<String, Integer> occurrences = new HashMap<>();
+    List<Correction> corrections = new ArrayList<>();
+    List<PendingSplit> pending = new ArrayList<>();
+    Map<Activity, Integer> sequence = chronological(statement);
     for (Activity a : statement.activities()) {
       Optional<AccountId> account = account(a.accountNumber().or(statement::accountNumber), a.origin(), problems);
       if (account.isEmpty()) {
@@ -69,36 +76,46 @@ final class StatementMapper {
         int n = occurrences.merge(key, 1, Integer::sum);
         id = ImportIds.csv(statement.custodian(), account.get(), a.fingerprint(), n);
       }
-      Optional<String> reason = a.kind().notImportedReason();
       String what = describe(a);
+      if (a.facts().corrects().isPresent()) {
+        // OFX CORRECTFITID/CORRECTACTION (defined on STMTTRN, the banking chapter of the OFX
+        // specification; read on INVTRAN too when an FI puts them there): this record replaces
+        // (REPLACE) or deletes (DELETE) the transaction the FI sent before under CORRECTFITID.
+        String action = a.facts().correction().orElse("").trim().toUpperCase(java.util.Locale.ROOT);
+        if (!action.equals("REPLACE") && !action.equals("DELETE")) {
+          problems.add(a.origin().problem("CORRECTACTION", a.facts().correction().orElse(null),
+              "must be REPLACE or DELETE when CORRECTFITID is given"));
+          continue;
+        }
+        corrections.add(new Correction(ImportIds.ofx(account.get(), a.facts().corrects().get()), account.get(), a.date(), a.origin(),
+            what, action));
+        if (action.equals("DELETE")) {
+          continue;
+        }
+      }
+      Optional<String> reason = a.kind().notImportedReason();
       if (reason.isPresent()) {
         Note note = new Note(a.origin(), Optional.of(account.get().toString()), Optional.of(a.date()), what, reason.get());
         (a.kind() == ActivityKind.UNKNOWN ? unread : notes).add(note);
         continue;
       }
-      Optional<Symbol> symbol = Optional.empty();
-      if (a.security().isPresent()) {
-        symbol = symbol(a.security().get(), a.origin(), a.kind().needsSecurity(), unknown, problems);
-        if (a.kind().needsSecurity() && symbol.isEmpty()) {
-          continue;
+      Rows out = new Rows(id, a, account.get(), what, sequence.getOrDefault(a, 0), rows, notes, problems);
+      switch (a.kind()) {
+        case BUY, SELL, REINVEST, REINVEST_CAPITAL_GAIN -> trade(a, out, unknown);
+        case RETURN_OF_CAPITAL -> {
+          Optional<Symbol> symbol = a.security().flatMap(ref -> symbol(ref, a.origin(), true, unknown, problems));
+          if (a.security().isEmpty()) {
+            problems.add(a.origin().problem("security", null, "a return of capital names the security whose basis it lowers"));
+          } else if (symbol.isPresent()) {
+            out.cash(Action.RETURN_OF_CAPITAL, symbol, "");
+          }
         }
-      }
-      Optional<BigDecimal> amount = a.amount();
-      if (!a.kind().needsSecurity() && amount.filter(x -> x.signum() > 0).isEmpty()) {
-        notes.add(new Note(a.origin(), Optional.of(account.get().toString()), Optional.of(a.date()), what, "has no amount; nothing to book"));
-        continue;
-      }
-      if (a.kind().needsSecurity() && amount.isPresent() && amount.get().signum() < 0) {
-        problems.add(a.origin().problem("amount", amount.get().toPlainString(),
-            "leaves a negative gross amount once fees are taken out; the fees are larger than the trade"));
-        continue;
-      }
-      try {
-        Transaction t = new Transaction(a.date(), account.get(), action(a.kind()), symbol, a.kind().needsSecurity() ? a.quantity() : Optional.empty(),
-            a.kind().needsSecurity() ? a.price() : Optional.empty(), amount, a.fees(), Optional.empty(), a.origin().source());
-        rows.add(new NewRow.NewTransaction(id, t, a.label(), a.origin()));
-      } catch (IllegalArgumentException e) {
-        problems.add(a.origin().problem(null, a.label(), "cannot be booked: " + e.getMessage()));
+        case SPLIT -> split(a, out, unknown, pending);
+        case TRANSFER_IN, TRANSFER_OUT -> transfer(a, out, unknown);
+        default -> {
+          Optional<Symbol> symbol = a.security().flatMap(ref -> symbol(ref, a.origin(), false, unknown, problems));
+          out.cash(action(a.kind()), symbol, "");
+        }
       }
     }
     for (LotLine lot : statement.lots()) {
@@ -134,7 +151,191 @@ final class StatementMapper {
       account(c.accountNumber().or(statement::accountNumber), c.origin(), problems)
           .ifPresent(acct -> cash.add(new MappedStatement.Resolved<>(acct, c)));
     }
-    return new MappedStatement(rows, notes, unread, List.copyOf(unknown.values()), positions, cash, problems);
+    return new MappedStatement(rows, notes, unread, List.copyOf(unknown.values()), positions, cash, problems, corrections, pending);
+  }
+
+  /**
+   * The rows one activity becomes, collected: each gets the activity's import id (a second row of
+   * the same activity gets the id with a suffix) and its place in the day.
+   */
+  private record Rows(String id, Activity a, AccountId account, String what, int sequence, List<NewRow> rows, List<Note> notes,
+      List<Problem> problems) {
+
+    void note(String reason) {
+      notes.add(new Note(a.origin(), Optional.of(account.toString()), Optional.of(a.date()), what, reason));
+    }
+
+    /** A cash row (income, fee, deposit, withdrawal, return of capital) of the activity's amount. */
+    void cash(Action action, Optional<Symbol> symbol, String suffix) {
+      Optional<BigDecimal> amount = a.amount();
+      if (amount.filter(x -> x.signum() > 0).isEmpty()) {
+        note("has no amount; nothing to book");
+        return;
+      }
+      add(suffix, action, symbol, Optional.empty(), Optional.empty(), amount, BigDecimal.ZERO, Optional.empty(), 0);
+    }
+
+    void add(String suffix, Action action, Optional<Symbol> symbol, Optional<BigDecimal> quantity, Optional<BigDecimal> price,
+        Optional<BigDecimal> amount, BigDecimal fees, Optional<ActionTerms> terms, int sub) {
+      add(suffix, account, action, symbol, quantity, price, amount, fees, terms, sub, id);
+    }
+
+    void add(String suffix, AccountId from, Action action, Optional<Symbol> symbol, Optional<BigDecimal> quantity,
+        Optional<BigDecimal> price, Optional<BigDecimal> amount, BigDecimal fees, Optional<ActionTerms> terms, int sub, String baseId) {
+      try {
+        Transaction t = new Transaction(a.date(), from, action, symbol, quantity, price, amount, fees, Optional.empty(),
+            a.origin().source(), terms);
+        rows.add(new NewRow.NewTransaction(baseId + suffix, t, a.label(), a.origin(), sequence * 4 + sub));
+      } catch (IllegalArgumentException e) {
+        problems.add(a.origin().problem(null, a.label(), "cannot be booked: " + e.getMessage()));
+      }
+    }
+  }
+
+  /** A buy, a sale (and the tax withheld from it), a reinvestment (of a capital-gain distribution: the distribution and a buy). */
+  private void trade(Activity a, Rows out, Map<String, SecurityRef> unknown) {
+    if (a.security().isEmpty()) {
+      return; // the reader reported the missing SECID
+    }
+    Optional<Symbol> symbol = symbol(a.security().get(), a.origin(), true, unknown, out.problems());
+    if (symbol.isEmpty()) {
+      return;
+    }
+    Optional<BigDecimal> amount = a.amount();
+    if (amount.isPresent() && amount.get().signum() < 0) {
+      out.problems().add(a.origin().problem("amount", amount.get().toPlainString(),
+          "leaves a negative gross amount once fees are taken out; the fees are larger than the trade"));
+      return;
+    }
+    if (a.kind() == ActivityKind.REINVEST_CAPITAL_GAIN) {
+      // Booked as the distribution (cash in, long-term gain) and a purchase of the same amount: a
+      // reinvest row would count the distribution as an ordinary dividend.
+      BigDecimal income = amount.orElse(BigDecimal.ZERO).add(a.fees());
+      out.add("", Action.CAP_GAIN_DISTRIBUTION, symbol, Optional.empty(), Optional.empty(), Optional.of(income), BigDecimal.ZERO,
+          Optional.empty(), 0);
+      out.add("/buy", Action.BUY, symbol, a.quantity(), a.price(), amount, a.fees(), Optional.empty(), 1);
+      return;
+    }
+    out.add("", action(a.kind()), symbol, a.quantity(), a.price(), amount, a.fees(), Optional.empty(), 0);
+    if (a.kind() == ActivityKind.SELL && a.facts().withheld().signum() > 0) {
+      // Tax withheld from the proceeds is paid out of the account to the tax authorities (a credit on
+      // the owner's return): it leaves the account's cash, as a withdrawal beside the sale.
+      out.add("/withheld", Action.WITHDRAWAL, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(a.facts().withheld()),
+          BigDecimal.ZERO, Optional.empty(), 1);
+    }
+  }
+
+  /** A split the file gives the ratio of (OFX NUMERATOR:DENOMINATOR), in this account. */
+  private void split(Activity a, Rows out, Map<String, SecurityRef> unknown, List<PendingSplit> pending) {
+    if (a.security().isEmpty()) {
+      out.problems().add(a.origin().problem("SECID", null, "is missing; a split names its security"));
+      return;
+    }
+    if (a.facts().splitRatio().isEmpty()) {
+      // A CSV history gives the shares the split added: the ratio comes from what the ledger holds.
+      Optional<Symbol> known = a.security().get().symbol().filter(securities::contains);
+      if (known.isPresent() && a.quantity().filter(q -> q.signum() > 0).isPresent()) {
+        pending.add(new PendingSplit(out.id(), out.account(), known.get(), a.date(), a.quantity().get(), a.label(), a.origin()));
+      } else {
+        out.note("the export gives the shares the split added" + a.quantity().map(q -> " (" + q.stripTrailingZeros().toPlainString()
+            + ")").orElse("") + ", not its ratio, and Keel holds no " + a.security().get().describe()
+            + "; add a split row with its ratio (NEW:OLD) to transactions.csv");
+      }
+      return;
+    }
+    Optional<Symbol> symbol = symbol(a.security().get(), a.origin(), true, unknown, out.problems());
+    if (symbol.isEmpty()) {
+      return;
+    }
+    Optional<ActionTerms.Split> ratio = ActionTerms.Split.parse(a.facts().splitRatio().get());
+    if (ratio.isEmpty()) {
+      out.problems().add(a.origin().problem("NUMERATOR", a.facts().splitRatio().get(),
+          "is not a split ratio; expected two positive numbers that differ"));
+      return;
+    }
+    out.add("", Action.SPLIT, symbol, Optional.empty(), Optional.empty(), Optional.empty(), BigDecimal.ZERO,
+        Optional.of(ratio.get()), 0);
+    a.amount().ifPresent(cash -> out.note("cash in lieu of a fractional share ($" + cash.toPlainString()
+        + ") is not booked: the file does not give the fraction sold; record it as a sale of the fraction"));
+  }
+
+  /**
+   * A transfer of shares in kind. Between two accounts of the household it is a {@code transfer}
+   * row, whichever account's statement gives it: both sides have the same import id, so importing
+   * both statements books it once. Shares coming from or going to an account outside the
+   * household are noted: no ledger action moves a lot in or out of the household at a date.
+   */
+  private void transfer(Activity a, Rows out, Map<String, SecurityRef> unknown) {
+    boolean in = a.kind() == ActivityKind.TRANSFER_IN;
+    Optional<AccountId> other = a.facts().otherAccount().map(numbers::match).filter(m -> m.size() == 1).map(m -> m.get(0))
+        .filter(o -> !o.equals(out.account()));
+    if (other.isEmpty() && in && a.facts().unitCost().isPresent() && a.facts().acquired().isPresent() && a.security().isPresent()
+        && a.quantity().filter(q -> q.signum() > 0).isPresent()) {
+      // Shares arriving from outside with their basis and purchase date: a lot of their own that keeps
+      // the original purchase date (a transfer is neither a sale nor a purchase); the basis, units x
+      // AVGCOSTBASIS, rounded to the cent as a lot's basis is kept.
+      Optional<Symbol> symbol = symbol(a.security().get(), a.origin(), true, unknown, out.problems());
+      if (symbol.isPresent()) {
+        BigDecimal basis = a.quantity().get().multiply(a.facts().unitCost().get()).setScale(2, java.math.RoundingMode.HALF_UP);
+        OpeningLot lot = new OpeningLot(out.account(), symbol.get(), a.quantity().get(), basis, a.facts().acquired(), false,
+            Optional.empty(), a.origin().source());
+        out.rows().add(new NewRow.NewLot(out.id(), lot, a.date(), BigDecimal.ZERO, a.origin(), true));
+      }
+      return;
+    }
+    if (other.isEmpty()) {
+      out.note(in
+          ? "shares received from outside the household, and the file gives no basis and purchase date for them: add them to "
+              + "lots.csv from the sending custodian's lot details, or import the sending account's statement if it is in the "
+              + "household"
+          : "shares sent out of the household without a sale: Keel has no action for that; if they went to an account of the "
+              + "household, import that account's statement too");
+      return;
+    }
+    if (a.security().isEmpty() || a.quantity().filter(q -> q.signum() > 0).isEmpty()) {
+      out.problems().add(a.origin().problem("UNITS", a.quantity().map(BigDecimal::toPlainString).orElse(null),
+          "a transfer of securities needs its security and a positive number of shares"));
+      return;
+    }
+    Optional<Symbol> symbol = symbol(a.security().get(), a.origin(), true, unknown, out.problems());
+    if (symbol.isEmpty()) {
+      return;
+    }
+    AccountId from = in ? other.get() : out.account();
+    AccountId to = in ? out.account() : other.get();
+    String id = "transfer:" + from + ":" + to + ":" + a.date() + ":" + symbol.get() + ":" + a.quantity().get().stripTrailingZeros()
+        .toPlainString();
+    out.add("", from, Action.TRANSFER, symbol, a.quantity(), Optional.empty(), Optional.empty(), BigDecimal.ZERO,
+        Optional.of(new ActionTerms.Transfer(to)), 0, id);
+  }
+
+  /**
+   * Each activity's place in the statement's own chronology: by date, then the times the file gives
+   * (when it gives one for every activity of the day), then the file's order, read backwards when
+   * the file lists newest first: its first row is dated after its last, or it is a CSV history of a
+   * single day (the custodians list newest first).
+   */
+  static Map<Activity, Integer> chronological(Statement statement) {
+    List<Activity> list = new ArrayList<>(statement.activities());
+    if (list.size() > 1) {
+      LocalDate first = list.get(0).date();
+      LocalDate last = list.get(list.size() - 1).date();
+      // The custodians' CSV histories list newest first; an OFX transaction list has no set order.
+      boolean newestFirst = first.equals(last) ? !statement.custodian().equals("ofx") : first.isAfter(last);
+      if (newestFirst) {
+        java.util.Collections.reverse(list);
+      }
+    }
+    // A day's activities are ordered by their times only when every one of them has a time.
+    Map<LocalDate, Boolean> timed = new HashMap<>();
+    list.forEach(x -> timed.merge(x.date(), !x.facts().time().isEmpty(), Boolean::logicalAnd));
+    List<Activity> ordered = new ArrayList<>(list);
+    ordered.sort(java.util.Comparator.comparing(Activity::date).thenComparing(x -> timed.get(x.date()) ? x.facts().time() : ""));
+    Map<Activity, Integer> out = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      out.put(ordered.get(i), i);
+    }
+    return out;
   }
 
   private Optional<AccountId> account(Optional<String> number, Origin origin, List<Problem> problems) {
@@ -193,6 +394,8 @@ final class StatementMapper {
       case SELL -> Action.SELL;
       case REINVEST -> Action.REINVEST;
       case DIVIDEND -> Action.DIVIDEND;
+      case QUALIFIED_DIVIDEND -> Action.QUALIFIED_DIVIDEND;
+      case CAPITAL_GAIN_DISTRIBUTION -> Action.CAP_GAIN_DISTRIBUTION;
       case INTEREST -> Action.INTEREST;
       case FEE -> Action.FEE;
       case DEPOSIT -> Action.DEPOSIT;

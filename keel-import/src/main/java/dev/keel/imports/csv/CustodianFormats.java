@@ -6,7 +6,8 @@ import java.util.List;
 public final class CustodianFormats {
 
   public static final List<CustodianFormat> ALL = List.of(
-      new SchwabLotDetails(), new SchwabTransactions(), new SchwabPositions(),
+      new SchwabLotDetails(), new FidelityLotDetails(), new VanguardLotDetails(),
+      new SchwabTransactions(), new SchwabPositions(),
       new FidelityTransactions(), new FidelityPositions(),
       new VanguardTransactions(), new VanguardPositions());
 

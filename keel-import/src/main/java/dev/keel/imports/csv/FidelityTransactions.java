@@ -83,13 +83,17 @@ final class FidelityTransactions implements CustodianFormat {
     if (a.startsWith("YOU SOLD")) {
       return ActivityKind.SELL;
     }
-    if (a.startsWith("DIVIDEND RECEIVED")) {
+    if (a.startsWith("QUALIFIED DIVIDEND")) {
+      return ActivityKind.QUALIFIED_DIVIDEND;
+    }
+    if (a.startsWith("DIVIDEND RECEIVED") || a.startsWith("SHORT-TERM CAP GAIN")) {
+      // A short-term capital gain distribution is an ordinary dividend for tax (Publication 550).
       return ActivityKind.DIVIDEND;
     }
     if (a.startsWith("INTEREST EARNED")) {
       return ActivityKind.INTEREST;
     }
-    if (a.startsWith("LONG-TERM CAP GAIN") || a.startsWith("SHORT-TERM CAP GAIN")) {
+    if (a.startsWith("LONG-TERM CAP GAIN")) {
       return ActivityKind.CAPITAL_GAIN_DISTRIBUTION;
     }
     if (a.startsWith("RETURN OF CAPITAL")) {

@@ -74,11 +74,12 @@ final class SchwabTransactions implements CustodianFormat {
     return switch (a) {
       case "buy", "reinvest shares" -> ActivityKind.BUY;
       case "sell" -> ActivityKind.SELL;
-      case "reinvest dividend", "qualified dividend", "cash dividend", "non-qualified div", "special dividend",
-          "pr yr div reinvest", "pr yr cash div" -> ActivityKind.DIVIDEND;
+      case "qualified dividend" -> ActivityKind.QUALIFIED_DIVIDEND;
+      // A short-term capital gain distribution is an ordinary dividend for tax (Publication 550).
+      case "reinvest dividend", "cash dividend", "non-qualified div", "special dividend", "pr yr div reinvest", "pr yr cash div",
+          "short term cap gain", "short term cap gain reinvest" -> ActivityKind.DIVIDEND;
       case "bank interest", "credit interest", "bond interest" -> ActivityKind.INTEREST;
-      case "long term cap gain", "short term cap gain", "long term cap gain reinvest", "short term cap gain reinvest",
-          "pr yr cap gain" -> ActivityKind.CAPITAL_GAIN_DISTRIBUTION;
+      case "long term cap gain", "long term cap gain reinvest", "pr yr cap gain" -> ActivityKind.CAPITAL_GAIN_DISTRIBUTION;
       case "service fee", "adr mgmt fee", "foreign tax paid", "margin interest", "wire fee" -> ActivityKind.FEE;
       case "moneylink transfer", "moneylink deposit", "wire funds", "wire sent", "wire received", "journal", "funds received",
           "internal transfer" -> amount.signum() >= 0 ? ActivityKind.DEPOSIT : ActivityKind.WITHDRAWAL;

@@ -79,7 +79,8 @@ final class VanguardTransactions implements CustodianFormat {
   static ActivityKind kind(String type, BigDecimal net) {
     String t = type.trim().toLowerCase(Locale.ROOT);
     if (t.startsWith("capital gain")) {
-      return ActivityKind.CAPITAL_GAIN_DISTRIBUTION;
+      // "Capital gain (ST)" is an ordinary dividend for tax (Publication 550); "(LT)" a capital gain distribution.
+      return t.contains("(st)") || t.contains("short") ? ActivityKind.DIVIDEND : ActivityKind.CAPITAL_GAIN_DISTRIBUTION;
     }
     if (t.startsWith("transfer")) {
       return t.contains("outgoing") ? ActivityKind.TRANSFER_OUT : ActivityKind.TRANSFER_IN;
@@ -88,6 +89,7 @@ final class VanguardTransactions implements CustodianFormat {
       case "buy", "reinvestment" -> ActivityKind.BUY;
       case "sell" -> ActivityKind.SELL;
       case "dividend" -> ActivityKind.DIVIDEND;
+      case "qualified dividend" -> ActivityKind.QUALIFIED_DIVIDEND;
       case "interest" -> ActivityKind.INTEREST;
       case "fee" -> ActivityKind.FEE;
       case "funds received", "contribution", "deposit" -> ActivityKind.DEPOSIT;

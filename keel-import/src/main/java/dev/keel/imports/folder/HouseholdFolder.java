@@ -1,5 +1,6 @@
 package dev.keel.imports.folder;
 
+import dev.keel.core.ledger.ActionTerms;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.portfolio.HouseholdData;
@@ -165,12 +166,20 @@ public record HouseholdFolder(Path dir, HouseholdData data, AccountNumbers numbe
     List<String> header;
     Optional<String> headerLine = existing.flatMap(t -> t.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst());
     if (headerLine.isEmpty()) {
-      header = columns;
+      // A new file: the usual columns, and after them any the rows need (to_account, ratio).
+      header = new ArrayList<>(columns);
+      for (Map<String, String> row : rows) {
+        for (Map.Entry<String, String> cell : row.entrySet()) {
+          if (!cell.getValue().isEmpty() && !header.contains(cell.getKey())) {
+            header.add(cell.getKey());
+          }
+        }
+      }
       out.append(existing.orElse(""));
       if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
         out.append('\n');
       }
-      out.append(String.join(",", columns)).append('\n');
+      out.append(String.join(",", header)).append('\n');
     } else {
       header = header(headerLine.get());
       out.append(existing.get());
@@ -178,13 +187,33 @@ public record HouseholdFolder(Path dir, HouseholdData data, AccountNumbers numbe
         out.append('\n');
       }
     }
-    for (Map<String, String> row : rows) {
-      for (Map.Entry<String, String> cell : row.entrySet()) {
-        if (!cell.getValue().isEmpty() && !header.contains(cell.getKey())) {
-          throw new InvalidInputException(List.of(new Problem(name, 1, "header", headerLine.orElse(""),
-              "has no column \"" + cell.getKey() + "\", which imported rows need; add it to the header")));
-        }
+    // Columns the imported rows need that the file's header lacks (to_account of a transfer, ratio of
+    // a split) are added at the end of the header, every existing row getting an empty cell.
+    List<String> known = header;
+    List<String> missing = new ArrayList<>();
+    rows.forEach(row -> row.forEach((column, value) -> {
+      if (!value.isEmpty() && !known.contains(column) && !missing.contains(column)) {
+        missing.add(column);
       }
+    }));
+    if (!missing.isEmpty() && headerLine.isPresent()) {
+      header = new ArrayList<>(header);
+      header.addAll(missing);
+      out.setLength(0);
+      boolean seenHeader = false;
+      for (String line : existing.get().lines().toList()) {
+        if (line.isBlank() || line.startsWith("#")) {
+          out.append(line);
+        } else if (!seenHeader) {
+          out.append(line).append(',').append(String.join(",", missing));
+          seenHeader = true;
+        } else {
+          out.append(line).append(",".repeat(missing.size()));
+        }
+        out.append('\n');
+      }
+    }
+    for (Map<String, String> row : rows) {
       List<String> cells = new ArrayList<>();
       for (String column : header) {
         cells.add(row.getOrDefault(column, ""));
@@ -205,7 +234,7 @@ public record HouseholdFolder(Path dir, HouseholdData data, AccountNumbers numbe
   private static Map<String, String> transactionCells(Transaction t) {
     Map<String, String> row = new LinkedHashMap<>();
     row.put("date", t.date().toString());
-    row.put("account", t.account().toString());
+    row.put("account", t.account() == null ? "" : t.account().toString());
     row.put("action", t.action().code());
     row.put("symbol", t.symbol().map(Object::toString).orElse(""));
     row.put("quantity", t.quantity().map(BigDecimal::toPlainString).orElse(""));
@@ -213,6 +242,13 @@ public record HouseholdFolder(Path dir, HouseholdData data, AccountNumbers numbe
     row.put("amount", t.amount().map(BigDecimal::toPlainString).orElse(""));
     row.put("fees", t.fees().signum() == 0 ? "" : t.fees().toPlainString());
     row.put("lot_id", t.lotId().map(Object::toString).orElse(""));
+    t.terms().ifPresent(terms -> {
+      if (terms instanceof ActionTerms.Transfer transfer) {
+        row.put("to_account", transfer.to().toString());
+      } else if (terms instanceof ActionTerms.Split split) {
+        row.put("ratio", split.toString());
+      }
+    });
     return row;
   }
 

@@ -3,6 +3,8 @@ package dev.keel.imports.ofx;
 import dev.keel.core.problem.Problem;
 import dev.keel.core.security.Symbol;
 import dev.keel.imports.statement.Activity;
+import dev.keel.imports.statement.ActivityFacts;
+import dev.keel.imports.statement.MoneyMarkets;
 import dev.keel.imports.statement.ActivityKind;
 import dev.keel.imports.statement.CashLine;
 import dev.keel.imports.statement.Origin;
@@ -60,10 +62,10 @@ public final class OfxStatementReader {
           "has no investment statement (INVSTMTRS); only investment downloads can be imported"));
       return Loaded.failed(problems);
     }
-    Reader r = new Reader(file, securities, problems);
+    List<CashLine> cash = new ArrayList<>();
+    Reader r = new Reader(file, securities, sweeps(root), cash, problems);
     List<Activity> activities = new ArrayList<>();
     List<PositionLine> positions = new ArrayList<>();
-    List<CashLine> cash = new ArrayList<>();
     Optional<String> onlyAccount = Optional.empty();
     for (OfxElement st : statements) {
       Optional<String> account = st.text("INVACCTFROM", "ACCTID");
@@ -93,6 +95,23 @@ public final class OfxStatementReader {
         List.copyOf(securities.values())), problems);
   }
 
+  /**
+   * The UNIQUEIDs of the security list's money-market sweep funds: mutual funds ({@code MFINFO})
+   * that {@link MoneyMarkets} recognises by ticker or name.
+   */
+  private static Set<String> sweeps(OfxElement root) {
+    Set<String> out = new java.util.HashSet<>();
+    for (OfxElement info : root.descendants("MFINFO")) {
+      Optional<String> id = info.text("SECINFO", "SECID", "UNIQUEID");
+      String ticker = info.text("SECINFO", "TICKER").orElse("");
+      String name = info.text("SECINFO", "SECNAME").orElse("");
+      if (id.isPresent() && MoneyMarkets.isSweep(ticker, name)) {
+        out.add(id.get());
+      }
+    }
+    return out;
+  }
+
   /** The security list: UNIQUEID (a CUSIP mostly) to ticker and name. */
   private static Map<String, SecurityRef> securities(String file, OfxElement root) {
     Map<String, SecurityRef> out = new HashMap<>();
@@ -108,7 +127,7 @@ public final class OfxStatementReader {
   }
 
   /** Reads one statement's elements, collecting problems with their element paths. */
-  private record Reader(String file, Map<String, SecurityRef> securities, List<Problem> problems) {
+  private record Reader(String file, Map<String, SecurityRef> securities, Set<String> sweeps, List<CashLine> sweepCash, List<Problem> problems) {
 
     Origin origin(OfxElement e) {
       return new Origin(file, e.line(), e.path());
@@ -140,6 +159,7 @@ public final class OfxStatementReader {
       Optional<LocalDate> date = date(invtran.get(), "DTTRADE", true);
       Optional<SecurityRef> security = body.child("SECID").map(this::security);
       Optional<BigDecimal> units = decimal(body, "UNITS", false);
+
       Optional<BigDecimal> price = decimal(body, "UNITPRICE", false).map(BigDecimal::abs);
       Optional<BigDecimal> total = decimal(body, "TOTAL", false).map(BigDecimal::abs);
       BigDecimal fees = BigDecimal.ZERO;
@@ -149,6 +169,9 @@ public final class OfxStatementReader {
       ActivityKind kind;
       String label = name;
       Optional<BigDecimal> amount = total;
+      BigDecimal withheld = BigDecimal.ZERO;
+      Optional<String> ratio = Optional.empty();
+      Optional<String> other = Optional.empty();
       if (BUYS.contains(name)) {
         kind = ActivityKind.BUY;
         BigDecimal f = fees;
@@ -159,22 +182,35 @@ public final class OfxStatementReader {
         BigDecimal f = fees;
         amount = total.map(t -> t.add(f));
         need(body, "UNITS", units);
-        if (decimal(body, "WITHHOLDING", false).filter(w -> w.signum() != 0).isPresent()) {
-          kind = ActivityKind.UNKNOWN;
-          label = name + " with tax withheld";
-        }
+        // TOTAL is the proceeds less fees and less the tax withheld (OFX specification, INVSELL):
+        // the sale's gross adds both back; the withholding is cash paid to the tax authorities.
+        withheld = decimal(body, "WITHHOLDING", false).map(BigDecimal::abs).orElse(BigDecimal.ZERO)
+            .add(decimal(body, "STATEWITHHOLDING", false).map(BigDecimal::abs).orElse(BigDecimal.ZERO));
+        BigDecimal w = withheld;
+        amount = amount.map(t -> t.add(w));
       } else if (name.equals("REINVEST") || name.equals("INCOME")) {
         String type = tran.text("INCOMETYPE").orElse("");
         label = name + " " + type;
-        boolean gain = type.equals("CGLONG") || type.equals("CGSHORT");
-        if (name.equals("REINVEST")) {
-          kind = gain ? ActivityKind.CAPITAL_GAIN_DISTRIBUTION : ActivityKind.REINVEST;
+        // CGLONG is a capital gain distribution (1099-DIV box 2a); CGSHORT is reported and taxed as
+        // an ordinary dividend (Publication 550, "Capital Gain Distributions"); OFX's DIV does not
+        // say whether a dividend is qualified, so it is booked as ordinary.
+        boolean longGain = type.equals("CGLONG");
+        boolean sweep = security.filter(this::sweep).isPresent();
+        if (name.equals("REINVEST") && sweep) {
+          // Income reinvested in the sweep money-market fund stays cash to Keel.
+          kind = longGain ? ActivityKind.CAPITAL_GAIN_DISTRIBUTION : type.equals("INTEREST") ? ActivityKind.INTEREST : ActivityKind.DIVIDEND;
+          units = Optional.empty();
+          security = Optional.empty();
+          fees = BigDecimal.ZERO;
+        } else if (name.equals("REINVEST")) {
+          kind = longGain ? ActivityKind.REINVEST_CAPITAL_GAIN : ActivityKind.REINVEST;
           need(body, "UNITS", units);
           BigDecimal f = fees;
           amount = total.map(t -> t.subtract(f));
         } else {
-          kind = gain ? ActivityKind.CAPITAL_GAIN_DISTRIBUTION
-              : type.equals("DIV") ? ActivityKind.DIVIDEND : type.equals("INTEREST") ? ActivityKind.INTEREST : ActivityKind.UNKNOWN;
+          kind = longGain ? ActivityKind.CAPITAL_GAIN_DISTRIBUTION
+              : type.equals("DIV") || type.equals("CGSHORT") ? ActivityKind.DIVIDEND
+              : type.equals("INTEREST") ? ActivityKind.INTEREST : ActivityKind.UNKNOWN;
           fees = BigDecimal.ZERO;
         }
         need(body, "TOTAL", total);
@@ -184,14 +220,34 @@ public final class OfxStatementReader {
         need(body, "TOTAL", total);
       } else if (name.equals("RETOFCAP")) {
         kind = ActivityKind.RETURN_OF_CAPITAL;
+        fees = BigDecimal.ZERO;
+        need(body, "TOTAL", total);
       } else if (name.equals("SPLIT")) {
         kind = ActivityKind.SPLIT;
-        label = "SPLIT " + tran.text("NUMERATOR").orElse("?") + ":" + tran.text("DENOMINATOR").orElse("?");
+        Optional<String> numerator = tran.text("NUMERATOR");
+        Optional<String> denominator = tran.text("DENOMINATOR");
+        need(body, "NUMERATOR", numerator);
+        need(body, "DENOMINATOR", denominator);
+        label = "SPLIT " + numerator.orElse("?") + ":" + denominator.orElse("?");
+        ratio = numerator.isPresent() && denominator.isPresent()
+            ? Optional.of(numerator.get().trim() + ":" + denominator.get().trim()) : Optional.empty();
+        units = decimal(body, "NEWUNITS", false).flatMap(n -> decimal(body, "OLDUNITS", false).map(o -> n.subtract(o)));
+        // FRACCASH is cash paid in lieu of a fractional share: the sale of that fraction.
+        amount = decimal(body, "FRACCASH", false).map(BigDecimal::abs).filter(c -> c.signum() > 0);
+        fees = BigDecimal.ZERO;
       } else if (name.equals("TRANSFER")) {
         kind = "OUT".equals(tran.text("TFERACTION").orElse("")) ? ActivityKind.TRANSFER_OUT : ActivityKind.TRANSFER_IN;
         label = "TRANSFER " + tran.text("TFERACTION").orElse("");
+        other = tran.text("INVACCTFROM", "ACCTID");
+        need(body, "UNITS", units);
+        amount = Optional.empty();
+        fees = BigDecimal.ZERO;
       } else {
         kind = ActivityKind.UNKNOWN;
+      }
+      if ((kind == ActivityKind.BUY || kind == ActivityKind.SELL) && security.filter(this::sweep).isPresent()) {
+        // Buying or selling the sweep money-market fund moves cash to cash.
+        kind = ActivityKind.CASH_SWEEP;
       }
       if (kind.needsSecurity() && security.isEmpty()) {
         problems.add(origin(body).problem("SECID", null, "is missing; a trade names its security"));
@@ -199,8 +255,12 @@ public final class OfxStatementReader {
       if (fitid.isEmpty() || date.isEmpty()) {
         return Optional.empty();
       }
+      Optional<BigDecimal> unitCost = name.equals("TRANSFER") ? decimal(body, "AVGCOSTBASIS", false).map(BigDecimal::abs) : Optional.empty();
+      Optional<LocalDate> purchased = name.equals("TRANSFER") ? date(body, "DTPURCHASE", false) : Optional.empty();
+      ActivityFacts facts = new ActivityFacts(other, ratio, withheld, invtran.get().text("CORRECTFITID"),
+          invtran.get().text("CORRECTACTION"), unitCost, purchased, time(invtran.get(), "DTTRADE"));
       return Optional.of(new Activity(origin(tran), Optional.of(account), fitid.get(), date.get(), kind, label, security,
-          units.map(BigDecimal::abs), price, amount, fees, ""));
+          units.map(BigDecimal::abs), price, amount, fees, "", facts));
     }
 
     Optional<Activity> bank(OfxElement tran, String account) {
@@ -227,8 +287,10 @@ public final class OfxStatementReader {
         default -> amount.get().signum() >= 0 ? ActivityKind.DEPOSIT : ActivityKind.WITHDRAWAL;
       };
       String label = "INVBANKTRAN " + type + s.text("NAME").map(n -> " " + n).orElse("");
+      ActivityFacts facts = new ActivityFacts(Optional.empty(), Optional.empty(), BigDecimal.ZERO, s.text("CORRECTFITID"),
+          s.text("CORRECTACTION"), Optional.empty(), Optional.empty(), time(s, "DTPOSTED"));
       return Optional.of(new Activity(origin(tran), Optional.of(account), fitid.get(), date.get(), kind, label,
-          Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(amount.get().abs()), BigDecimal.ZERO, ""));
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(amount.get().abs()), BigDecimal.ZERO, "", facts));
     }
 
     Optional<PositionLine> position(OfxElement pos, String account, Optional<LocalDate> asOf) {
@@ -250,7 +312,27 @@ public final class OfxStatementReader {
         return Optional.empty();
       }
       Optional<LocalDate> when = asOf.isPresent() ? asOf : priced;
+      if (sweep(security.get())) {
+        // The sweep fund's shares are the account's cash: at $1.00 a share, or at their MKTVAL.
+        BigDecimal value = decimal(p, "MKTVAL", false).orElseGet(() -> units.get().multiply(price.orElse(BigDecimal.ONE)));
+        sweepCash.add(new CashLine(origin(pos), Optional.of(account), when, value));
+        return Optional.empty();
+      }
       return Optional.of(new PositionLine(origin(pos), Optional.of(account), when, security.get(), units.get(), price));
+    }
+
+    /**
+     * A money-market fund the FI sweeps cash into: a mutual fund of the security list, or a ticker,
+     * that {@link MoneyMarkets} recognises (the OFX specification has no money-market flag).
+     */
+    boolean sweep(SecurityRef ref) {
+      return sweeps.contains(ref.cusip()) || ref.symbol().map(s -> MoneyMarkets.isSweep(s.value(), ref.name())).orElse(false);
+    }
+
+    /** {@code HHMMSS} of an OFX date-time element, empty when it gives no time. */
+    String time(OfxElement parent, String name) {
+      String text = parent.text(name).orElse("").trim();
+      return text.length() >= 14 && text.substring(8, 14).chars().allMatch(Character::isDigit) ? text.substring(8, 14) : "";
     }
 
     SecurityRef security(OfxElement secid) {

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param fees commissions and fees of a trade
  * @param fingerprint the file's own content of the row in a canonical form (used when there is no
  *     sourceId), without its position in the file
+ * @param facts what transfers, splits, sales with tax withheld and OFX corrections carry beyond
+ *     the common fields
  */
 public record Activity(
     Origin origin,
@@ -29,7 +31,15 @@ public record Activity(
     Optional<BigDecimal> price,
     Optional<BigDecimal> amount,
     BigDecimal fees,
-    String fingerprint) {
+    String fingerprint,
+    ActivityFacts facts) {
+
+  /** An activity with no facts beyond the common fields. */
+  public Activity(Origin origin, Optional<String> accountNumber, String sourceId, LocalDate date, ActivityKind kind, String label,
+      Optional<SecurityRef> security, Optional<BigDecimal> quantity, Optional<BigDecimal> price, Optional<BigDecimal> amount,
+      BigDecimal fees, String fingerprint) {
+    this(origin, accountNumber, sourceId, date, kind, label, security, quantity, price, amount, fees, fingerprint, ActivityFacts.NONE);
+  }
 
   public Activity {
     Objects.requireNonNull(origin, "origin");
@@ -44,5 +54,6 @@ public record Activity(
     Objects.requireNonNull(amount, "amount");
     fees = fees == null ? BigDecimal.ZERO : fees;
     fingerprint = fingerprint == null ? "" : fingerprint;
+    facts = facts == null ? ActivityFacts.NONE : facts;
   }
 }

@@ -9,23 +9,31 @@ import java.util.Optional;
 public enum ActivityKind {
   BUY(null),
   SELL(null),
-  /** Income used at once to buy shares of the security that paid it. */
+  /** Income used at once to buy shares of the security that paid it; an ordinary dividend. */
   REINVEST(null),
+  /** An ordinary (non-qualified) dividend; also a short-term capital-gain distribution (Publication 550). */
   DIVIDEND(null),
+  /** A qualified dividend (Form 1099-DIV box 1b), when the file says so. */
+  QUALIFIED_DIVIDEND(null),
+  /**
+   * A long-term capital-gain distribution (Form 1099-DIV box 2a): long-term whatever the holding
+   * period (IRC §852(b)(3), Publication 550).
+   */
+  CAPITAL_GAIN_DISTRIBUTION(null),
+  /** A long-term capital-gain distribution reinvested in one row: the distribution, then a purchase. */
+  REINVEST_CAPITAL_GAIN(null),
   INTEREST(null),
   FEE(null),
   DEPOSIT(null),
   WITHDRAWAL(null),
-  /**
-   * Capital-gain distributions are Schedule D income (long-term whatever the holding, IRC
-   * §852(b)(3)); booking them as a dividend would lose that character.
-   */
-  CAPITAL_GAIN_DISTRIBUTION("capital-gain distributions need their own ledger action (coming with issue 8)"),
-  /** Return of capital lowers the basis of the lots held (Publication 550), which no action does yet. */
-  RETURN_OF_CAPITAL("return of capital must lower the lots' basis, which no ledger action does yet (issue 8)"),
-  SPLIT("splits need a ledger action that rescales the lots (coming with issue 8)"),
-  TRANSFER_IN("transfers in with their basis and dates need a ledger action (coming with issue 8)"),
-  TRANSFER_OUT("transfers out need a ledger action that moves lots without a sale (coming with issue 8)"),
+  /** A nondividend distribution: cash in, the basis of the lots held lowered (Publication 550). */
+  RETURN_OF_CAPITAL(null),
+  /** A split; booked when the file gives its ratio (OFX), else noted. */
+  SPLIT(null),
+  /** Shares received in kind; booked when they come from another account of the household. */
+  TRANSFER_IN(null),
+  /** Shares sent in kind; booked when they go to another account of the household. */
+  TRANSFER_OUT(null),
   /** Cash moved between the core account and its money-market sweep: both are cash to Keel. */
   CASH_SWEEP("a move between cash and the sweep fund, both cash to Keel; nothing to book"),
   /** An action the reader does not know. */
@@ -42,7 +50,8 @@ public enum ActivityKind {
     return Optional.ofNullable(notImported);
   }
 
+  /** Kinds that move shares: a buy, a sale, a reinvestment (of income or of a capital-gain distribution). */
   public boolean needsSecurity() {
-    return this == BUY || this == SELL || this == REINVEST;
+    return this == BUY || this == SELL || this == REINVEST || this == REINVEST_CAPITAL_GAIN;
   }
 }

@@ -12,6 +12,7 @@ import dev.keel.core.portfolio.HouseholdData;
 import dev.keel.core.portfolio.HouseholdEngine;
 import dev.keel.core.report.RealizedGains;
 import dev.keel.imports.statement.ActivityKind;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,19 +81,39 @@ class ImportServiceTest {
   }
 
   @Test
-  void activities_keel_cannot_book_yet_are_listed_with_their_reason_and_show_in_the_reconciliation() {
+  void ofx_distributions_splits_and_returns_of_capital_are_booked_and_a_transfer_from_outside_is_listed() {
     ImportPlan plan = service.plan(Fixtures.request(FIXTURE_HOUSEHOLD, ImportLog.EMPTY, List.of(
         Fixtures.file(RESOURCES.resolve("ofx").resolve("brokerage-v2.ofx")))));
     assertThat(plan.problems()).isEmpty();
-    assertThat(plan.notImported()).extracting(Note::reason).containsExactly(
-        ActivityKind.CAPITAL_GAIN_DISTRIBUTION.notImportedReason().orElseThrow(),
-        ActivityKind.SPLIT.notImportedReason().orElseThrow(),
-        ActivityKind.TRANSFER_IN.notImportedReason().orElseThrow(),
-        ActivityKind.RETURN_OF_CAPITAL.notImportedReason().orElseThrow());
-    // VTI: 40 bought, split 2:1 and 10 transferred in: the statement shows 90, the ledger 40.
+    assertThat(plan.transactions()).extracting(t -> t.transaction().date() + " " + t.transaction().action().code() + " "
+        + t.transaction().symbol().map(Object::toString).orElse("") + " " + t.transaction().amount().map(BigDecimal::toPlainString).orElse("")
+        + t.transaction().terms().map(x -> " " + x).orElse("")).containsExactly(
+        "2026-01-02 deposit  20000.00",
+        "2026-01-05 buy VTI 10000.00",
+        "2026-01-05 buy BND 4999.99",
+        "2026-03-31 reinvest BND 15.33",
+        // INCOMETYPE CGLONG: a capital gain distribution (Form 1099-DIV box 2a, Publication 550).
+        "2026-06-15 cap_gain_distribution VTI 12.40",
+        // NUMERATOR 2, DENOMINATOR 1, in this account.
+        "2026-07-01 split VTI  2:1",
+        // RETOFCAP: cash in, the basis of the BND lots lowered (Publication 550, "Nondividend Distributions").
+        "2026-09-15 return_of_capital BND 3.10",
+        "2026-10-01 sell BND 1459.60",
+        "2026-10-15 fee VTI 1.50",
+        // A dividend reinvested in the money-market fund stays cash: a dividend, not a purchase.
+        "2026-10-31 dividend  0.02");
+    assertThat(plan.notImported()).extracting(Note::what).containsExactly("TRANSFER IN 10 VTI", "BUYMF 1 31617H102 $1.00");
+    // The 10 VTI come from another firm with their basis, but VTI was split in this account before they came: as a lot of
+    // lots.csv (held from the start) the split would rescale them. They are left to the user.
+    assertThat(plan.notImported().get(0).reason()).isEqualTo("the account splits VTI on 2026-07-01, before these shares came in; "
+        + "as a lot of lots.csv they would be split by that row: record them by hand");
+    assertThat(plan.lots()).isEmpty();
+    // Cash: 20,000 - 10,004.95 - 4,999.99 + 12.40 + 3.10 + 1,459.57 - 1.50 + 0.02 = 6,468.65, the statement's AVAILCASH
+    // 6,467.63 plus the 1.02 in the money-market fund (1.00 swept in, 0.02 of its dividend). VTI: 40 bought, split 2:1 = 80; the 10 transferred
+    // in from outside the household are not booked.
     assertThat(plan.differences()).extracting(d -> d.symbol() + " " + d.statement().toPlainString() + " " + d.ledger().toPlainString())
-        .containsExactlyInAnyOrder("31617H102 1.000 0", "VTI 90 40", "cash 6468.63 6453.13");
-    assertThat(plan.unknownSecurities()).extracting(s -> s.describe()).containsExactly("FIDELITY GOVERNMENT CASH RESERVES (CUSIP 31617H102)");
+        .containsExactly("VTI 90 80");
+    assertThat(plan.unknownSecurities()).isEmpty();
   }
 
   @Test
@@ -194,18 +215,55 @@ class ImportServiceTest {
   }
 
   @Test
-  void fidelity_exports_reconcile_except_for_the_capital_gain_distribution_not_imported_yet() {
+  void fidelity_exports_reconcile_with_the_long_term_capital_gain_distribution_booked() {
     ImportPlan plan = service.plan(Fixtures.request(FIXTURE_HOUSEHOLD, ImportLog.EMPTY, List.of(
         Fixtures.file(RESOURCES.resolve("csv").resolve("Accounts_History.csv")),
         Fixtures.file(RESOURCES.resolve("csv").resolve("Portfolio_Positions_Nov-20-2026.csv")))));
     assertThat(plan.problems()).isEmpty();
-    // fid-indiv cash: 25,887.50 - 2 x 8,407.50 + 8.23 + 24.01 - 24.01 + 3,751.21 - 3,735.00 = 9,096.94; the statement's
-    // 9,102.44 includes the 5.50 long-term capital-gain distribution that is not imported yet.
-    assertThat(plan.differences()).extracting(d -> d.account() + " " + d.symbol() + " " + d.statement().toPlainString() + " "
-        + d.ledger().toPlainString()).containsExactly("fid-indiv cash 9102.44 9096.94");
+    // fid-indiv cash: 25,887.50 - 2 x 8,407.50 + 8.23 + 24.01 - 24.01 + 5.50 + 3,751.21 - 3,735.00 = 9,102.44, the statement's.
+    assertThat(plan.differences()).isEmpty();
     assertThat(plan.reconciliation()).hasSize(5);
+    assertThat(plan.transactions()).filteredOn(t -> t.transaction().action() == Action.CAP_GAIN_DISTRIBUTION)
+        .extracting(t -> t.transaction().amount().orElseThrow().toPlainString()).containsExactly("5.50");
     assertThat(plan.notImported()).extracting(Note::what).containsExactly(
-        "LONG-TERM CAP GAIN VANGUARD TOTAL STK MKT ETF (VTI) (Cash) VTI $5.50",
         "DISTRIBUTION NVIDIA CORP (NVDA) FORWARD SPLIT R/D 06/07/26 (Cash) 90 NVDA");
+    assertThat(plan.notImported()).extracting(Note::reason).singleElement().asString().contains("not its ratio");
+  }
+
+
+  @Test
+  void fidelity_and_vanguard_lot_details_become_opening_lots() {
+    ImportPlan plan = service.plan(Fixtures.request(FIXTURE_HOUSEHOLD, ImportLog.EMPTY, List.of(
+        Fixtures.file(RESOURCES.resolve("csv").resolve("Unrealized_Gain_Loss_Jun-30-2026.csv")),
+        Fixtures.file(RESOURCES.resolve("csv").resolve("UnrealizedGainLoss_Jun-30-2026.csv")))));
+
+    assertThat(plan.problems()).isEmpty();
+    assertThat(plan.lots()).extracting(l -> l.lot().account() + " " + l.lot().symbol() + " " + l.lot().quantity().toPlainString() + " "
+        + l.lot().costBasis().toPlainString() + " " + l.lot().acquired().orElseThrow() + " " + l.washSaleDisallowed().toPlainString())
+        .containsExactly(
+            "broker BND 100.0 8000.00 2018-04-02 0.00",
+            "broker BND 20.5 1528.00 2026-03-10 40.00",
+            "fid-indiv VTI 40 6010.00 2020-03-02 0",
+            "fid-indiv VTI 12.5 3520.00 2026-05-28 145.00",
+            "fid-roth ITOT 55.125 6063.75 2024-01-15 0");
+    // Opening lots dated by their export: later imports take no row of these accounts dated on or before it.
+    assertThat(ImportService.entries(plan)).filteredOn(e -> e.kind() == ImportLog.Kind.LOT).extracting(ImportLog.Entry::date)
+        .containsOnly(LocalDate.of(2026, 6, 30));
+  }
+
+  @Test
+  void a_csv_split_gives_the_shares_added_and_its_ratio_comes_from_the_shares_held_the_day_before() {
+    ImportPlan plan = service.plan(Fixtures.request(FIXTURE_HOUSEHOLD, ImportLog.EMPTY, List.of(
+        Fixtures.file(RESOURCES.resolve("csv").resolve("schwab-split.csv")))));
+
+    assertThat(plan.problems()).isEmpty();
+    // 10 VTI held on 2026-08-02, 30 added: (10 + 30) : 10 = 4:1 (Publication 550, "Stock splits": the basis is spread).
+    assertThat(plan.transactions()).extracting(t -> t.transaction().date() + " " + t.transaction().action().code()
+        + t.transaction().terms().map(x -> " " + x).orElse("")).containsExactly(
+        "2026-02-09 deposit", "2026-02-10 buy", "2026-08-03 split 4:1");
+    HouseholdData after = Fixtures.apply(Fixtures.household(FIXTURE_HOUSEHOLD), plan);
+    assertThat(HouseholdEngine.DEFAULT.books(after, Optional.of(LocalDate.of(2026, 11, 20)), 2026).lots())
+        .extracting(l -> l.symbol() + " " + l.quantity().stripTrailingZeros().toPlainString() + " " + l.costBasis().toPlainString())
+        .containsExactly("VTI 40 2500.00");
   }
 }

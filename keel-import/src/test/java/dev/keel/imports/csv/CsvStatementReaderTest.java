@@ -37,7 +37,7 @@ class CsvStatementReaderTest {
     assertThat(sell.amount()).contains(new BigDecimal("4000.00"));
     assertThat(sell.fees()).isEqualByComparingTo("0.12");
     assertThat(s.activities()).extracting(Activity::kind).containsExactly(ActivityKind.FEE, ActivityKind.INTEREST, ActivityKind.BUY,
-        ActivityKind.DIVIDEND, ActivityKind.DIVIDEND, ActivityKind.SELL, ActivityKind.BUY, ActivityKind.DEPOSIT, ActivityKind.BUY);
+        ActivityKind.DIVIDEND, ActivityKind.QUALIFIED_DIVIDEND, ActivityKind.SELL, ActivityKind.BUY, ActivityKind.DEPOSIT, ActivityKind.BUY);
   }
 
   @Test
@@ -128,5 +128,56 @@ class CsvStatementReaderTest {
         .contains(LocalDate.of(2026, 11, 20));
     assertThat(CsvStatementReader.date(java.util.List.of("Portfolio_Positions_Nov-20-2026.csv"))).contains(LocalDate.of(2026, 11, 20));
     assertThat(CsvStatementReader.date(java.util.List.of("no date here"))).isEqualTo(Optional.empty());
+  }
+
+  private static String lot(LotLine l) {
+    return l.accountNumber().orElse("-") + " " + l.security().symbol().map(Object::toString).orElse("?") + " "
+        + l.quantity().toPlainString() + " " + l.costBasis().toPlainString() + " " + l.acquired() + " " + l.washSaleDisallowed().toPlainString()
+        + " " + l.asOf().map(Object::toString).orElse("-");
+  }
+
+  @Test
+  void fidelity_lot_details_become_lots_with_their_basis_dates_and_disallowed_wash_sale_loss() throws IOException {
+    Statement s = read(FIXTURES.resolve("csv").resolve("Unrealized_Gain_Loss_Jun-30-2026.csv"));
+    assertThat(s.format()).isEqualTo("Fidelity lot details CSV");
+    // The date is the file name's; SPAXX** (cash) is no lot. The 12.5 VTI bought for 3,375.00 carry 145.00 of
+    // disallowed loss in their basis: 3,520.00 (Publication 550, wash sales).
+    assertThat(s.lots()).extracting(CsvStatementReaderTest::lot).containsExactly(
+        "Z11112222 VTI 40 6010.00 2020-03-02 0 2026-06-30",
+        "Z11112222 VTI 12.5 3520.00 2026-05-28 145.00 2026-06-30",
+        "Z33334444 ITOT 55.125 6063.75 2024-01-15 0 2026-06-30");
+  }
+
+  @Test
+  void vanguard_lot_details_become_lots_with_their_basis_dates_and_disallowed_wash_sale_loss() throws IOException {
+    Statement s = read(FIXTURES.resolve("csv").resolve("UnrealizedGainLoss_Jun-30-2026.csv"));
+    assertThat(s.format()).isEqualTo("Vanguard lot details CSV");
+    // The settlement fund (VMFXX) is cash, and the Total row is no lot.
+    assertThat(s.lots()).extracting(CsvStatementReaderTest::lot).containsExactly(
+        "77771234 BND 100.0 8000.00 2018-04-02 0.00 2026-06-30",
+        "77771234 BND 20.5 1528.00 2026-03-10 40.00 2026-06-30");
+  }
+
+  /**
+   * Publication 550, "Capital Gain Distributions": a long-term distribution (Form 1099-DIV box 2a)
+   * is a long-term capital gain; a short-term one is reported as an ordinary dividend (box 1a).
+   */
+  @Test
+  void capital_gain_distributions_keep_their_character_and_short_term_ones_are_ordinary_dividends() {
+    assertThat(SchwabTransactions.kind("Long Term Cap Gain", BigDecimal.ONE, BigDecimal.ZERO)).isEqualTo(ActivityKind.CAPITAL_GAIN_DISTRIBUTION);
+    assertThat(SchwabTransactions.kind("Long Term Cap Gain Reinvest", BigDecimal.ONE, BigDecimal.ZERO))
+        .isEqualTo(ActivityKind.CAPITAL_GAIN_DISTRIBUTION);
+    assertThat(SchwabTransactions.kind("Short Term Cap Gain", BigDecimal.ONE, BigDecimal.ZERO)).isEqualTo(ActivityKind.DIVIDEND);
+    assertThat(SchwabTransactions.kind("Qualified Dividend", BigDecimal.ONE, BigDecimal.ZERO)).isEqualTo(ActivityKind.QUALIFIED_DIVIDEND);
+    assertThat(SchwabTransactions.kind("Return Of Capital", BigDecimal.ONE, BigDecimal.ZERO)).isEqualTo(ActivityKind.RETURN_OF_CAPITAL);
+    assertThat(FidelityTransactions.kind("LONG-TERM CAP GAIN VANGUARD TOTAL STK MKT ETF (VTI) (Cash)", "VTI", BigDecimal.ONE))
+        .isEqualTo(ActivityKind.CAPITAL_GAIN_DISTRIBUTION);
+    assertThat(FidelityTransactions.kind("SHORT-TERM CAP GAIN VANGUARD TOTAL STK MKT ETF (VTI) (Cash)", "VTI", BigDecimal.ONE))
+        .isEqualTo(ActivityKind.DIVIDEND);
+    assertThat(FidelityTransactions.kind("QUALIFIED DIVIDEND VANGUARD TOTAL STK MKT ETF (VTI) (Cash)", "VTI", BigDecimal.ONE))
+        .isEqualTo(ActivityKind.QUALIFIED_DIVIDEND);
+    assertThat(VanguardTransactions.kind("Capital gain (LT)", BigDecimal.ONE)).isEqualTo(ActivityKind.CAPITAL_GAIN_DISTRIBUTION);
+    assertThat(VanguardTransactions.kind("Capital gain (ST)", BigDecimal.ONE)).isEqualTo(ActivityKind.DIVIDEND);
+    assertThat(VanguardTransactions.kind("Return of capital", BigDecimal.ONE)).isEqualTo(ActivityKind.RETURN_OF_CAPITAL);
   }
 }

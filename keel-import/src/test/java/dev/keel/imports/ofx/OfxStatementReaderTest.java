@@ -51,21 +51,23 @@ class OfxStatementReaderTest {
   }
 
   @Test
-  void reads_an_ofx_2_statement_and_names_what_keel_cannot_book_yet() throws IOException {
+  void reads_an_ofx_2_statement_with_its_distributions_split_transfer_and_money_market_sweep() throws IOException {
     Statement s = read(Path.of("src", "test", "resources", "ofx", "brokerage-v2.ofx"));
     assertThat(s.format()).isEqualTo("OFX 2.x (XML)");
     assertThat(s.activities()).extracting(Activity::kind).containsExactly(ActivityKind.DEPOSIT, ActivityKind.BUY, ActivityKind.BUY,
         ActivityKind.REINVEST, ActivityKind.CAPITAL_GAIN_DISTRIBUTION, ActivityKind.SPLIT, ActivityKind.TRANSFER_IN,
-        ActivityKind.RETURN_OF_CAPITAL, ActivityKind.SELL, ActivityKind.FEE);
-    // Buy of 40 VTI: TOTAL -10004.95 with a 4.95 commission: gross 10000.00.
+        ActivityKind.RETURN_OF_CAPITAL, ActivityKind.SELL, ActivityKind.CASH_SWEEP, ActivityKind.DIVIDEND, ActivityKind.FEE);
+    // Buy of 40 VTI: TOTAL -10004.95 with a 4.95 commission: gross 10000.00; DTTRADE gives 09:30:00.
     Activity buy = s.activities().get(1);
     assertThat(buy.amount()).contains(new BigDecimal("10000.00"));
     assertThat(buy.fees()).isEqualByComparingTo("4.95");
+    assertThat(buy.facts().time()).isEqualTo("093000");
     assertThat(s.activities().get(3).quantity()).contains(new BigDecimal("0.209"));
     assertThat(s.activities().get(5).label()).isEqualTo("SPLIT 2:1");
-    // A position identified only by CUSIP: its name and CUSIP are kept for the report.
-    assertThat(s.positions().get(2).security().symbol()).isEmpty();
-    assertThat(s.positions().get(2).security().describe()).isEqualTo("FIDELITY GOVERNMENT CASH RESERVES (CUSIP 31617H102)");
+    assertThat(s.activities().get(5).facts().splitRatio()).contains("2:1");
+    // The money-market fund (FIDELITY GOVERNMENT CASH RESERVES, no ticker) is cash: its position joins AVAILCASH.
+    assertThat(s.positions()).extracting(p -> p.security().symbol().map(Object::toString).orElse("?")).containsExactly("VTI", "BND");
+    assertThat(s.cash()).extracting(c -> c.amount().toPlainString()).containsExactlyInAnyOrder("6467.63", "1.02");
   }
 
   @Test

@@ -35,7 +35,9 @@ public final class HouseholdYamlLoader {
       "carryforward", "allow_short_term_gains", "long_term_soon_days", "max_net_gains", "itemize",
       "income_includes_espp");
   private static final List<String> ACCOUNT = List.of("id", "type", "owners", "custodian", "lot_method", "tradable", "cash",
-      "reserve", "name", "account_number", "basis_reported", "available");
+      "reserve", "name", "account_number", "basis_reported", "available", "broker", "broker_account", "broker_lot_method");
+  /** Brokers {@code keel execute} can trade through (read by keel-broker's BrokerLinks). */
+  public static final List<String> BROKERS = List.of("alpaca", "file");
   private static final String STATUSES = Arrays.stream(FilingStatus.values()).map(FilingStatus::code).collect(Collectors.joining(", "));
   private static final String METHODS = Arrays.stream(LotMethod.values()).map(LotMethod::code).collect(Collectors.joining(", "));
 
@@ -166,6 +168,11 @@ public final class HouseholdYamlLoader {
       BasisReporting reporting = a.cell("basis_reported")
           .oneOf(BasisReporting::find, "true (Form 1099-B reports basis to the IRS), false, or no_1099b")
           .orElse(BasisReporting.REPORTED);
+      // Execution settings are checked here so a typo is reported with the rest; keel-broker reads them.
+      a.cell("broker").oneOf(b -> BROKERS.contains(b.trim().toLowerCase(java.util.Locale.ROOT))
+          ? Optional.of(b) : Optional.empty(), String.join(", ", BROKERS));
+      a.cell("broker_account").text();
+      a.cell("broker_lot_method").oneOf(LotMethod::find, METHODS);
       if (id.isPresent()) {
         Integer first = seen.putIfAbsent(id.get(), a.cell("id").line());
         if (first != null) {

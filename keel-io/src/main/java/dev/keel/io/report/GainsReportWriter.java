@@ -210,6 +210,9 @@ public final class GainsReportWriter {
     summary.put("wash_sale_disallowed", Fmt.cents(gains.washDisallowed()));
     summary.put("permanently_disallowed", Fmt.cents(gains.permanentlyDisallowed()));
     summary.put("dividends", Fmt.cents(gains.dividends()));
+    // Form 1040 line 3b: "dividends" above also holds the capital gain distributions (line 13 of
+    // Schedule D), which line 3b does not.
+    summary.put("ordinary_dividends", Fmt.cents(gains.investments().ordinaryDividends()));
     summary.put("qualified_dividends", Fmt.cents(gains.investments().qualifiedDividends()));
     summary.put("capital_gain_distributions", Fmt.cents(gains.investments().capitalGainDistributions()));
     summary.put("interest", Fmt.cents(gains.interest()));

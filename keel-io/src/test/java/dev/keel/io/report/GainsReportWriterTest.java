@@ -74,6 +74,9 @@ class GainsReportWriterTest {
     assertThat(tax.get("deduction").decimalValue()).isEqualByComparingTo("32200");
     assertThat(json.get("summary").get("qualified_dividends").decimalValue()).isEqualByComparingTo("400");
     assertThat(json.get("summary").get("capital_gain_distributions").decimalValue()).isEqualByComparingTo("250");
+    // Form 1040 line 3b (1099-DIV box 1a): qualified dividends included, capital gain distributions
+    // not (they are Schedule D line 13). "dividends" alone is 650 and would overstate line 3b.
+    assertThat(json.get("summary").get("ordinary_dividends").decimalValue()).isEqualByComparingTo("400");
     assertThat(json.get("disposals").findValuesAsText("box")).containsExactly("B", "E");
   }
 

@@ -46,16 +46,45 @@ public final class TaxProfiles {
   }
 
   /**
-   * The rates to price gains with: the {@code rates} given in household.yaml when present, else
-   * the rates at the household's income for the year (federal + NIIT + state), else {@link
-   * TaxSettings#DEFAULT_RATES}.
+   * The rates to price gains with, at the household's income alone (nothing realized yet).
+   *
+   * @see #marginalRates(TaxSettings, int, TaxEstimator, CapitalGainsInput)
    */
   public static MarginalRates marginalRates(TaxSettings tax, int year, TaxEstimator estimator) {
+    return marginalRates(tax, year, estimator, CapitalGainsInput.none());
+  }
+
+  /**
+   * The rates to price gains with: the {@code rates} given in household.yaml when present, else
+   * the rates on the next dollar at the household's income for the year with {@code realizedSoFar}
+   * (the year's sales, distributions, dividends and interest until now: they move where the next
+   * dollar stacks) (federal + NIIT + state), else {@link TaxSettings#DEFAULT_RATES}.
+   *
+   * <p>When the year's net capital loss (the carry in included) exceeds the deduction limit, this
+   * year's rate on the next dollar of gain is zero: the gain only shrinks the carry out (IRC
+   * §1212(b)). That dollar of carry is not free, though: it would have saved tax on a later gain.
+   * So the rates are then the long-term rate the household would pay with no loss at all
+   * (undiscounted, as {@code futureValue} of a harvest is), for short- and long-term gains alike,
+   * since either uses up the same carry. Otherwise the program prices every gain as free and every
+   * harvested loss as worthless while a carry lasts.
+   */
+  public static MarginalRates marginalRates(TaxSettings tax, int year, TaxEstimator estimator,
+      CapitalGainsInput realizedSoFar) {
     if (tax.rates().isPresent()) {
       return tax.rates().get();
     }
     if (tax.ordinaryIncome().isPresent()) {
-      return estimator.marginalRates(from(tax, year, estimator.tables()));
+      TaxProfile profile = from(tax, year, estimator.tables());
+      MarginalRates thisYear = estimator.marginalRates(profile, realizedSoFar);
+      ScheduleD d = estimator.estimate(profile, realizedSoFar).scheduleD();
+      if (d.shortTermCarryforwardOut().signum() == 0 && d.longTermCarryforwardOut().signum() == 0) {
+        return thisYear;
+      }
+      BigDecimal carryDollar =
+          estimator.marginalRates(profile.withCarryforward(BigDecimal.ZERO, BigDecimal.ZERO)).longTerm();
+      return new MarginalRates(
+          thisYear.shortTerm().signum() > 0 ? thisYear.shortTerm() : carryDollar,
+          thisYear.longTerm().signum() > 0 ? thisYear.longTerm() : carryDollar);
     }
     return TaxSettings.DEFAULT_RATES;
   }

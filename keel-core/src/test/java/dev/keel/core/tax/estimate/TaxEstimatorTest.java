@@ -405,6 +405,83 @@ class TaxEstimatorTest {
     }
   }
 
+  /** The IRS's own worked examples, and worksheets followed line by line. */
+  @Nested
+  class PublishedExamples {
+
+    @Test
+    void test_estimate_pub550_bobAndGloria_lossOf7000_deducts3000_carries4000() {
+      // Publication 550, "Capital Losses", Limit on deduction, Example: Bob and Gloria's sales
+      // resulted in a capital loss of $7,000, no other capital transactions, taxable income
+      // $26,000; on their joint return they deduct $3,000 and carry $4,000 ($7,000 − $3,000) over.
+      // With the 2024 joint standard deduction of 29,200 (Rev. Proc. 2023-34), taxable income of
+      // 26,000 after the 3,000 deduction means other income of 26,000 + 3,000 + 29,200 = 58,200.
+      TaxEstimate estimate = ESTIMATOR.estimate(profile(2024, FilingStatus.MARRIED_JOINT, "58200"), gains("0", "-7000"));
+
+      assertThat(estimate.taxableIncome()).isEqualByComparingTo("26000");
+      assertThat(estimate.scheduleD().lossDeducted()).isEqualByComparingTo("3000");
+      assertThat(estimate.scheduleD().longTermCarryforwardOut()).isEqualByComparingTo("4000");
+      assertThat(estimate.scheduleD().shortTermCarryforwardOut()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void test_estimate_pub550_bobAndGloria_lossOf2000_deductedInFull_noCarryover() {
+      // Same example: "If their capital loss had been $2,000, their capital loss deduction would
+      // have been $2,000. They would have no carryover."
+      TaxEstimate estimate = ESTIMATOR.estimate(profile(2024, FilingStatus.MARRIED_JOINT, "58200"), gains("-2000", "0"));
+
+      assertThat(estimate.scheduleD().lossDeducted()).isEqualByComparingTo("2000");
+      assertThat(estimate.scheduleD().shortTermCarryforwardOut()).isEqualByComparingTo("0");
+      assertThat(estimate.scheduleD().longTermCarryforwardOut()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void test_estimate_qualifiedDividendsWorksheet_lineByLine_2024_single() {
+      // Qualified Dividends and Capital Gain Tax Worksheet (Form 1040 instructions, line 16),
+      // 2024 single (Rev. Proc. 2023-34: standard deduction 14,600; 0% to 47,025, 15% to 518,900;
+      // 12% from 11,600, 22% from 47,150). Wages 40,000; ordinary dividends 6,000 of which 5,000
+      // qualified; short-term gain 2,000 (ordinary); long-term sales −1,000 and a capital gain
+      // distribution of 4,000 (long-term whatever the holding period, Publication 550).
+      //   Schedule D: line 7 = 2,000, line 15 = −1,000 + 4,000 = 3,000, line 16 = 5,000
+      //   AGI = 40,000 + 6,000 + 5,000 = 51,000; line 1 (taxable) = 51,000 − 14,600 = 36,400
+      //   line 2 = 5,000 qualified; line 3 = smaller of lines 15 and 16 = 3,000; line 4 = 8,000
+      //   line 5 = 36,400 − 8,000 = 28,400 (the short-term gain stays in it, taxed as ordinary)
+      //   line 6 = 47,025; line 7 = min(36,400, 47,025) = 36,400; line 8 = min(28,400, 36,400)
+      //   = 28,400; line 9 = 8,000 at 0%; lines 10 to 21: nothing left for 15% or 20%
+      //   line 22 = tax(28,400) = 1,160 + 12% × 16,800 = 3,176
+      //   line 24 = tax(36,400) = 1,160 + 12% × 24,800 = 4,136; line 25 = min = 3,176
+      CapitalGainsInput input = gains("2000", "3000").withDividends(d("6000"), d("5000"));
+
+      TaxEstimate estimate = ESTIMATOR.estimate(profile(2024, FilingStatus.SINGLE, "40000"), input);
+
+      assertThat(estimate.adjustedGrossIncome()).isEqualByComparingTo("51000");
+      assertThat(estimate.taxableIncome()).isEqualByComparingTo("36400");
+      assertThat(estimate.preferentialIncome()).isEqualByComparingTo("8000");
+      assertThat(estimate.taxableOrdinaryIncome()).isEqualByComparingTo("28400");
+      assertThat(estimate.ordinaryTax()).isEqualByComparingTo("3176");
+      assertThat(estimate.preferentialTax()).isEqualByComparingTo("0");
+      assertThat(estimate.federalIncomeTax()).isEqualByComparingTo("3176");
+    }
+
+    @Test
+    void test_estimate_qualifiedDividendsWorksheet_straddlingTheZeroRateLine_2019_headOfHousehold() {
+      // 2019 head of household (Rev. Proc. 2018-57: standard deduction 18,350; 0% to 52,750,
+      // 15% to 461,700; 12% from 13,850, 22% from 52,850). Wages 60,000, qualified dividends
+      // 10,000, long-term gain 20,000.
+      //   AGI 90,000; line 1 = 90,000 − 18,350 = 71,650; line 4 = 30,000; line 5 = 41,650
+      //   line 9 = min(71,650, 52,750) − 41,650 = 11,100 at 0%; line 17 = 30,000 − 11,100 = 18,900
+      //   at 15% = 2,835; line 22 = tax(41,650) = 1,385 + 12% × 27,800 = 4,721
+      //   line 23 = 7,556; line 24 = tax(71,650) = 6,065 + 22% × 18,800 = 10,201; keep 7,556
+      TaxEstimate estimate = ESTIMATOR.estimate(profile(2019, FilingStatus.HEAD_OF_HOUSEHOLD, "60000"),
+          gains("0", "20000").withDividends(d("10000"), d("10000")));
+
+      assertThat(estimate.taxableIncome()).isEqualByComparingTo("71650");
+      assertThat(estimate.ordinaryTax()).isEqualByComparingTo("4721");
+      assertThat(estimate.preferentialTax()).isEqualByComparingTo("2835");
+      assertThat(estimate.federalIncomeTax()).isEqualByComparingTo("7556");
+    }
+  }
+
   /** IRC §1411 and Form 8960. */
   @Nested
   class NetInvestmentIncomeTax {

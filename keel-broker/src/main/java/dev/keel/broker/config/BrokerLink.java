@@ -1,0 +1,49 @@
+package dev.keel.broker.config;
+
+import dev.keel.core.household.AccountId;
+import dev.keel.core.household.LotMethod;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How one household account is traded.
+ *
+ * @param brokerAccount the broker's account number (checked against the broker's when it reports one)
+ * @param brokerLotMethod the method the broker relieves lots by; empty: as the household's
+ *     {@code lot_method}. Alpaca's order API has no field to choose lots, so for {@code alpaca} only
+ *     {@code specific} would honour the proposal's lots (and Alpaca offers no such setting).
+ * @param lotMethod the household's {@code lot_method} for the account
+ */
+public record BrokerLink(AccountId account, BrokerKind kind, Optional<String> brokerAccount,
+    Optional<LotMethod> brokerLotMethod, LotMethod lotMethod) {
+
+  public BrokerLink {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(brokerAccount, "brokerAccount");
+    Objects.requireNonNull(brokerLotMethod, "brokerLotMethod");
+    Objects.requireNonNull(lotMethod, "lotMethod");
+  }
+
+  /**
+   * Whether the broker relieves the lots the proposal names: a person keying an order file can;
+   * Alpaca's order API has no field for it.
+   */
+  public boolean honoursLots() {
+    return kind == BrokerKind.FILE;
+  }
+
+  /** A warning when the broker relieves lots by another method than the household's, else empty. */
+  public Optional<String> lotMethodWarning() {
+    if (brokerLotMethod.isPresent() && brokerLotMethod.get() != lotMethod) {
+      return Optional.of("account " + account + ": the broker relieves lots by " + brokerLotMethod.get().code()
+          + " but household.yaml's lot_method is " + lotMethod.code() + "; plan this account with lot_method: "
+          + brokerLotMethod.get().code() + " so the books match the broker's");
+    }
+    if (kind == BrokerKind.ALPACA && brokerLotMethod.isEmpty() && lotMethod != LotMethod.FIFO) {
+      return Optional.of("account " + account + ": Alpaca's order API cannot choose lots; declare broker_lot_method "
+          + "(the method the broker applies) so Keel can check it against lot_method " + lotMethod.code());
+    }
+    return Optional.empty();
+  }
+}
