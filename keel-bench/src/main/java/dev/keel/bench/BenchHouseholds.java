@@ -10,7 +10,9 @@ import dev.keel.core.policy.Policy;
 import dev.keel.core.portfolio.HouseholdData;
 import dev.keel.core.portfolio.HouseholdEngine;
 import dev.keel.core.price.PriceTable;
+import dev.keel.core.ledger.OpeningLot;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -29,6 +31,31 @@ public final class BenchHouseholds {
   /** A typical household: 4 accounts, 15 securities in 4 classes, 300 opening lots, 12 recent transactions. */
   public static HouseholdData typical(long seed) {
     return HouseholdGenerator.DEFAULT.generate(seed, GeneratorSettings.typical(), AS_OF);
+  }
+
+  /**
+   * A household of {@code lots} opening lots (a multiple of 1,000): the typical household of
+   * {@code seed} generated with 1,000 lots, each lot then repeated {@code lots / 1,000} times with
+   * its own id, as a household that bought the same funds every few days for years would hold
+   * them. The allocation, the prices and the share of lots at a loss are those of the generated
+   * household; harvesting is switched on, so that every loss lot in a taxable account is looked at
+   * as a harvest too.
+   */
+  public static HouseholdData large(long seed, int lots) {
+    if (lots < 1000 || lots % 1000 != 0) {
+      throw new IllegalArgumentException("lots must be a positive multiple of 1,000: " + lots);
+    }
+    HouseholdData base = HouseholdGenerator.DEFAULT.generate(seed, GeneratorSettings.typical().withLots(1000), AS_OF);
+    List<OpeningLot> all = new ArrayList<>(lots);
+    for (int copy = 0; copy < lots / 1000; copy++) {
+      for (OpeningLot lot : base.openingLots()) {
+        // The first copy keeps the generated ids, which the generated transactions name.
+        all.add(copy == 0 ? lot : lot.withLotId(lot.lotId().map(Object::toString).orElse(lot.account() + "/" + lot.symbol())
+            + "#" + copy));
+      }
+    }
+    Policy policy = base.policy().withHarvest(base.policy().harvest().withEnabled(true));
+    return new HouseholdData(base.household(), policy, all, base.transactions(), base.prices());
   }
 
   /**

@@ -64,6 +64,17 @@ class BenchmarksSmokeTest {
   }
 
   @Test
+  void test_largeRebalance_proposesForAThousandTimesRepeatedLots() {
+    LargeRebalanceBenchmark bench = new LargeRebalanceBenchmark();
+    bench.seed = 42;
+    bench.lots = 2000;
+    bench.setUp();
+
+    assertThat(BenchHouseholds.large(42, 2000).openingLots()).hasSize(2000);
+    assertThat(bench.propose().trades()).isNotEmpty();
+  }
+
+  @Test
   void test_rebalanceThroughput_cyclesThroughHouseholds() {
     RebalanceThroughputBenchmark bench = new RebalanceThroughputBenchmark();
     bench.households = 3;

@@ -57,7 +57,11 @@ class ChenOkaforExampleTest {
     assertThat(kln).isEqualByComparingTo("308330.00");
     JsonNode us = find(root.get("asset_classes"), "asset_class", "us_stocks");
     assertThat(us.get("breached").asBoolean()).isTrue();
-    assertThat(find(root.get("asset_classes"), "asset_class", "reits").get("breached").asBoolean()).isTrue();
+    JsonNode reits = find(root.get("asset_classes"), "asset_class", "reits");
+    assertThat(reits.get("breached").asBoolean()).isTrue();
+    // The override states both keys (an override replaces only the keys it gives): min(0.02, 0.40 × 0.05) = 2 points.
+    assertThat(dec(reits, "lower")).isEqualByComparingTo("0.03");
+    assertThat(dec(reits, "upper")).isEqualByComparingTo("0.07");
   }
 
   @Test

@@ -56,7 +56,7 @@ class HostileInputTest {
     cases.add(arguments("YAML infinity", replace("household.yaml", "cash: 4200", "cash: .inf"), "analyze", List.of(),
         List.of("household\\.yaml:21: accounts\\[0\\]\\.cash: \"\\.inf\" is not a number")));
     cases.add(arguments("last_checked far future", replace("policy.yaml", "last_checked: 2026-08-15", "last_checked: +999999999-12-31"),
-        "analyze", List.of(), List.of("policy\\.yaml:14: last_checked: \"\\+999999999-12-31\" is out of range")));
+        "analyze", List.of(), List.of("policy\\.yaml:15: last_checked: \"\\+999999999-12-31\" is out of range")));
     cases.add(arguments("lot acquired year 10000", replace("lots.csv", "2017-03-10", "+10000-03-10"), "analyze", List.of(),
         List.of("lots\\.csv:2: acquired: \"\\+10000-03-10\" is out of range")));
     cases.add(arguments("transaction dated +999999999", replace("transactions.csv", "2026-01-05,joint", "+999999999-01-05,joint"),

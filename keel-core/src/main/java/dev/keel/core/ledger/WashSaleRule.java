@@ -4,13 +4,17 @@ import dev.keel.core.security.SecurityMaster;
 import dev.keel.core.security.Symbol;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Looks ahead with the ledger's own wash-sale rule (see {@link Replay}): would a trade made on a
  * date create a wash sale, given everything the household has booked? Used by the rebalancer and
- * the harvester so that they never propose one.
+ * the harvester so that they never propose one. Not thread-safe: its indexes are built on first use.
  */
 public final class WashSaleRule {
 
@@ -19,10 +23,36 @@ public final class WashSaleRule {
 
   private final LedgerResult books;
   private final SecurityMaster securities;
+  /**
+   * Lots that could be replacement shares, per identical group, ordered by acquisition date (then
+   * by their place in the books): built once, on first use, so that looking a lot up costs a
+   * binary search and a walk over the 30-day window, not a scan of every lot (a household of
+   * 20,000 lots asked this for each of thousands of loss lots).
+   */
+  private Map<String, List<Indexed>> purchases;
+  private List<Disposal> openLosses;
+
+  private record Indexed(Lot lot, int index) {}
 
   public WashSaleRule(LedgerResult books, SecurityMaster securities) {
     this.books = books;
     this.securities = securities;
+  }
+
+  private Map<String, List<Indexed>> purchases() {
+    if (purchases == null) {
+      Map<String, List<Indexed>> byIdentity = new HashMap<>();
+      int index = 0;
+      for (Lot other : books.lots()) {
+        if (!other.inherited() && !other.replacement() && other.acquired() != null) {
+          byIdentity.computeIfAbsent(securities.identityOf(other.symbol()), k -> new ArrayList<>()).add(new Indexed(other, index));
+        }
+        index++;
+      }
+      byIdentity.values().forEach(l -> l.sort(Comparator.comparing((Indexed i) -> i.lot().acquired()).thenComparingInt(Indexed::index)));
+      purchases = byIdentity;
+    }
+    return purchases;
   }
 
   /**
@@ -31,16 +61,28 @@ public final class WashSaleRule {
    * not from the lot's own purchase and not already a replacement. Empty when a loss sale is safe.
    */
   public Optional<Lot> replacementFor(Lot lot, LocalDate date) {
-    String identity = securities.identityOf(lot.symbol());
+    List<Indexed> candidates = purchases().getOrDefault(securities.identityOf(lot.symbol()), List.of());
     LocalDate from = date.minusDays(WINDOW_DAYS);
-    for (Lot other : books.lots()) {
-      if (!other.inherited() && !other.replacement() && other.origin() != lot.origin()
-          && securities.identityOf(other.symbol()).equals(identity)
-          && other.acquired() != null && !other.acquired().isBefore(from) && !other.acquired().isAfter(date)) {
-        return Optional.of(other);
+    // First lot acquired on or after `from`.
+    int lo = 0;
+    int hi = candidates.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (candidates.get(mid).lot().acquired().isBefore(from)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    return Optional.empty();
+    // Of the lots in the window, the first in the books' order, as a scan of the books would find.
+    Indexed first = null;
+    for (int i = lo; i < candidates.size() && !candidates.get(i).lot().acquired().isAfter(date); i++) {
+      Indexed c = candidates.get(i);
+      if (c.lot().origin() != lot.origin() && (first == null || c.index() < first.index())) {
+        first = c;
+      }
+    }
+    return Optional.ofNullable(first).map(Indexed::lot);
   }
 
   public boolean lossSaleWouldWash(Lot lot, LocalDate date) {
@@ -68,7 +110,11 @@ public final class WashSaleRule {
   }
 
   private List<Disposal> openLosses() {
-    return books.disposals().stream().filter(d -> d.taxable() && d.economicGain().signum() < 0 && unmatched(d).signum() > 0).toList();
+    if (openLosses == null) {
+      openLosses = books.disposals().stream()
+          .filter(d -> d.taxable() && d.economicGain().signum() < 0 && unmatched(d).signum() > 0).toList();
+    }
+    return openLosses;
   }
 
   /** Shares of a loss sale not yet matched with replacement shares. */

@@ -28,6 +28,14 @@ public record Band(Optional<BigDecimal> absolute, Optional<BigDecimal> relative)
     return of(absolute, null);
   }
 
+  /**
+   * This band with the keys {@code override} gives replaced and the others kept: an override of
+   * {@code relative} alone keeps this band's {@code absolute}, and the other way round.
+   */
+  public Band overriddenBy(Band override) {
+    return new Band(override.absolute.or(() -> absolute), override.relative.or(() -> relative));
+  }
+
   /** The allowed distance from target, as a fraction of the whole household. */
   public BigDecimal tolerance(BigDecimal target) {
     BigDecimal rel = relative.map(r -> r.multiply(target, Decimals.RATIO)).orElse(null);

@@ -15,6 +15,8 @@ import java.util.Optional;
  * check cadence, the securities that make up each class and how proposals are made.
  *
  * @param targets weight per asset class as fractions summing to one, in the user's order
+ * @param bandOverrides per class, the band keys that differ from {@code band}: only the keys an
+ *     override gives replace the policy's (see {@link #bandFor})
  * @param lastChecked the date of the last check; empty when never checked (a check is due)
  * @param prices how old a price may be before reports warn and proposals stop
  */
@@ -80,8 +82,10 @@ public record Policy(
     return new Policy(targets, band, bandOverrides, cadence, lastChecked, securities, rebalance, harvest, limits);
   }
 
+  /** The class's band: the policy's, with the keys of the class's override (if any) replaced. */
   public Band bandFor(AssetClass assetClass) {
-    return bandOverrides.getOrDefault(assetClass, band);
+    Band override = bandOverrides.get(assetClass);
+    return override == null ? band : band.overriddenBy(override);
   }
 
   public BigDecimal targetOf(AssetClass assetClass) {

@@ -18,6 +18,10 @@ import java.util.Set;
  * @param fractional whether fractional shares may be bought and sold
  * @param restrictedLots lot ids never to sell
  * @param transactionCost cost of trading as a fraction of the amount (spread and commission)
+ * @param yields per asset class, the expected yearly distributions that make its location matter;
+ *     classes not listed take {@link ClassYield#defaultFor} their name
+ * @param locationHorizon years over which a location's yearly tax saving is counted against the
+ *     one-time cost of the trades that achieve it (undiscounted)
  */
 public record RebalanceSettings(
     RebalanceTo rebalanceTo,
@@ -25,12 +29,30 @@ public record RebalanceSettings(
     BigDecimal minTrade,
     boolean fractional,
     Set<String> restrictedLots,
-    BigDecimal transactionCost) {
+    BigDecimal transactionCost,
+    Map<AssetClass, ClassYield> yields,
+    int locationHorizon) {
+
+  /** Years of tax drag counted by default: long enough for a location to pay for its trades. */
+  public static final int DEFAULT_LOCATION_HORIZON = 10;
+  /** The longest horizon accepted. */
+  public static final int MAX_LOCATION_HORIZON = 30;
 
   public static final RebalanceSettings DEFAULTS = new RebalanceSettings(
       RebalanceTo.TARGET, Map.of(), BigDecimal.ZERO, false, Set.of(), new BigDecimal("0.0005"));
 
+  /** Settings with Keel's default yields and location horizon. */
+  public RebalanceSettings(RebalanceTo rebalanceTo, Map<AssetClass, List<AccountType>> location, BigDecimal minTrade,
+      boolean fractional, Set<String> restrictedLots, BigDecimal transactionCost) {
+    this(rebalanceTo, location, minTrade, fractional, restrictedLots, transactionCost, Map.of(), DEFAULT_LOCATION_HORIZON);
+  }
+
   public RebalanceSettings {
+    yields = Map.copyOf(yields);
+    if (locationHorizon < 0 || locationHorizon > MAX_LOCATION_HORIZON) {
+      throw new IllegalArgumentException("locationHorizon must be between 0 and " + MAX_LOCATION_HORIZON + " years: "
+          + locationHorizon);
+    }
     Objects.requireNonNull(rebalanceTo, "rebalanceTo");
     location = Map.copyOf(location);
     Objects.requireNonNull(minTrade, "minTrade");
@@ -54,19 +76,29 @@ public record RebalanceSettings(
     return index < 0 ? order.size() : index;
   }
 
+  /** The class's expected yields: as configured, else the default for its name, else none. */
+  public ClassYield yieldOf(AssetClass assetClass) {
+    ClassYield configured = yields.get(assetClass);
+    return configured != null ? configured : ClassYield.defaultFor(assetClass.value()).orElse(ClassYield.NONE);
+  }
+
+  public RebalanceSettings withYields(Map<AssetClass, ClassYield> value, int horizon) {
+    return new RebalanceSettings(rebalanceTo, location, minTrade, fractional, restrictedLots, transactionCost, value, horizon);
+  }
+
   public RebalanceSettings withRebalanceTo(RebalanceTo value) {
-    return new RebalanceSettings(value, location, minTrade, fractional, restrictedLots, transactionCost);
+    return new RebalanceSettings(value, location, minTrade, fractional, restrictedLots, transactionCost, yields, locationHorizon);
   }
 
   public RebalanceSettings withFractional(boolean value) {
-    return new RebalanceSettings(rebalanceTo, location, minTrade, value, restrictedLots, transactionCost);
+    return new RebalanceSettings(rebalanceTo, location, minTrade, value, restrictedLots, transactionCost, yields, locationHorizon);
   }
 
   public RebalanceSettings withLocation(Map<AssetClass, List<AccountType>> value) {
-    return new RebalanceSettings(rebalanceTo, value, minTrade, fractional, restrictedLots, transactionCost);
+    return new RebalanceSettings(rebalanceTo, value, minTrade, fractional, restrictedLots, transactionCost, yields, locationHorizon);
   }
 
   public RebalanceSettings withMinTrade(BigDecimal value) {
-    return new RebalanceSettings(rebalanceTo, location, value, fractional, restrictedLots, transactionCost);
+    return new RebalanceSettings(rebalanceTo, location, value, fractional, restrictedLots, transactionCost, yields, locationHorizon);
   }
 }

@@ -17,9 +17,10 @@ import java.util.TreeSet;
 
 /**
  * Checks that the files of a household agree with one another: every account and security that
- * lots and transactions name exists, every security's asset class has a target, substitutes are
- * known securities. Each file is checked on its own by its loader; this is what no single loader
- * can see.
+ * lots and transactions name exists, every security's asset class has a target, substitutes and
+ * the funds of an account's {@code available} menu are known securities, and scheduled purchases
+ * name known accounts and securities. Each file is checked on its own by its loader; this is what
+ * no single loader can see.
  */
 public final class CrossCheck {
 
@@ -39,6 +40,15 @@ public final class CrossCheck {
               "is not listed under securities; every substitute needs an asset_class"));
         }
       }
+    }
+    for (Account account : data.household().accounts()) {
+      // A fund menu naming an unknown symbol is a typo that would silently shrink the menu.
+      account.available().symbols().forEach((symbol, source) -> {
+        if (!data.policy().securities().contains(symbol)) {
+          problems.add(Problem.at(source, "available", symbol.value(),
+              "is not listed under securities in policy.yaml; an account's available funds must be securities of the policy"));
+        }
+      });
     }
     List<ScheduledPurchase> scheduled = data.policy().harvest().scheduled();
     for (int i = 0; i < scheduled.size(); i++) {

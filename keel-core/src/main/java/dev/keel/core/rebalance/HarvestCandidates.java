@@ -124,6 +124,8 @@ final class HarvestCandidates {
           rejected.add(symbol + " is substantially identical (same identical_group)");
         } else if (s.get().restricted()) {
           rejected.add(symbol + " is restricted");
+        } else if (!l.account().available().offers(symbol)) {
+          rejected.add(symbol + " is not available in " + l.account().id() + " (its fund menu)");
         } else if (harvested.contains(securities.identityOf(symbol))) {
           rejected.add(symbol + " is harvested in this proposal");
         } else if (request.data().prices().find(symbol, asOf).isEmpty()) {

@@ -48,6 +48,8 @@ final class ProposalAssembler {
   private static final int FRACTION_SCALE = 4;
   private static final double TINY = 1e-6;
   private static final String LOSS = "{loss}";
+  /** Lines of lots not sold listed one by one; the rest are counted in one line. */
+  private static final int MAX_NOT_SOLD_LINES = 30;
   /**
    * The order trades are listed, and booked: by account, sells before buys, by symbol. A lot sold
    * by two trades (a rebalance and a harvest) is relieved in this order, as the ledger will.
@@ -531,15 +533,16 @@ final class ProposalAssembler {
     String drift = c.assetClass() + " " + pts(c.drift().abs()) + " pts " + (c.drift().signum() >= 0 ? "over" : "under") + " target"
         + (c.breached() ? " (outside its band)" : "");
     BigDecimal flow = request.flow(d.account);
-    if (d.side == Side.SELL && c.drift().signum() < 0 && request.netFlow().signum() < 0) {
+    ClassPlan classPlan = model.plans.get(d.assetClass);
+    boolean sellable = classPlan != null && classPlan.sellable();
+    if (d.side == Side.SELL && sellable && c.drift().signum() < 0 && request.netFlow().signum() < 0) {
       // Under target before, yet sold: the withdrawals shrink the household and with it the class's goal.
       drift = c.assetClass() + " is above its goal once " + dollars(request.netFlow().negate()) + " of withdrawals leave the household";
     }
     if (d.side == Side.SELL && flow.signum() < 0) {
-      ClassPlan plan = model.plans.get(d.assetClass);
       String pays = "pays the withdrawal of " + dollars(flow.negate()) + " from " + d.account;
       // A class under its goal is sold only to pay the withdrawal: its drift is no reason to sell.
-      drift = plan != null && plan.sellable() ? drift + "; " + pays : pays;
+      drift = sellable ? drift + "; " + pays : pays;
     }
     Account account = request.data().household().getAccount(d.account);
     StringBuilder out = new StringBuilder();
@@ -590,6 +593,11 @@ final class ProposalAssembler {
         out.append("; ").append(d.note);
       }
     }
+    if (model.locating) {
+      // A sale of a class that need not be sold is for location, unless it pays a withdrawal.
+      boolean forLocation = d.side == Side.BUY ? !classPlan.buyable() : !sellable && flow.signum() >= 0;
+      out.append(model.drag.reasonNote(d.side, d.assetClass, account.type(), forLocation));
+    }
     return out.toString();
   }
 
@@ -637,6 +645,7 @@ final class ProposalAssembler {
 
   private List<String> unresolved(List<ClassDrift> after) {
     List<String> out = new ArrayList<>();
+    Set<String> named = new HashSet<>(); // blocked texts already given as a class's reasons
     for (ClassDrift c : after) {
       if (!c.breached()) {
         continue;
@@ -664,7 +673,10 @@ final class ProposalAssembler {
         reasons.add(model.placingFlows ? notDue + ", so only the cash flows were placed" : notDue);
       }
       model.blocked.stream().filter(b -> b.assetClass().equals(c.assetClass())).map(Rebalancer.Blocked::text).distinct()
-          .limit(3).forEach(reasons::add);
+          .limit(3).forEach(t -> {
+            reasons.add(t);
+            named.add(t);
+          });
       if (reasons.isEmpty()) {
         reasons.add("nothing tradable in the household can move it further (held-away, restricted or rounding)");
       }
@@ -672,11 +684,25 @@ final class ProposalAssembler {
       out.add(why.toString());
     }
     // What could not be sold matters only when it left a class outside its band.
+    // In sets, not by scanning the lines: a household of 20,000 lots can have thousands blocked.
+    Set<String> listed = new HashSet<>(out);
+    Set<String> notListed = new HashSet<>();
+    int lotLines = 0;
     for (Rebalancer.Blocked b : out.isEmpty() ? List.<Rebalancer.Blocked>of() : model.blocked) {
-      String text = (b.text().startsWith("nothing of") ? "" : "not sold: ") + b.text();
-      if (out.stream().noneMatch(o -> o.contains(b.text())) && !out.contains(text)) {
+      boolean lot = !b.text().startsWith("nothing of");
+      String text = (lot ? "not sold: " : "") + b.text();
+      if (!named.contains(b.text()) && !listed.contains(text)) {
+        if (lot && lotLines >= MAX_NOT_SOLD_LINES) {
+          notListed.add(text);
+          continue;
+        }
+        lotLines += lot ? 1 : 0;
         out.add(text);
+        listed.add(text);
       }
+    }
+    if (!notListed.isEmpty()) {
+      out.add("not sold: " + notListed.size() + " more lots, for reasons like those above");
     }
     return out;
   }
@@ -900,6 +926,10 @@ final class ProposalAssembler {
         Symbol original = harvest.get().symbol();
         LocalDate safe = harvest.get().sold().plusDays(dev.keel.core.ledger.WashSaleRule.WINDOW_DAYS + 1);
         String what = "swap back of " + lot.symbol() + " lot " + lot.id() + " in " + account.id() + " to " + original;
+        if (!account.available().offers(original)) {
+          blocked.add(what + ": " + original + " is not available in " + account.id() + " (its fund menu)");
+          continue;
+        }
         if (request.asOf().isBefore(safe)) {
           blocked.add(what + ": not before " + safe + ", 31 days after the harvest");
           continue;

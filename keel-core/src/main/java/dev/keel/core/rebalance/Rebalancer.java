@@ -14,7 +14,10 @@ import dev.keel.core.policy.RebalanceSettings;
 import dev.keel.core.security.AssetClass;
 import dev.keel.core.security.Security;
 import dev.keel.core.tax.Term;
+import dev.keel.core.tax.MarginalRates;
 import dev.keel.core.tax.estimate.TaxEstimator;
+import dev.keel.core.tax.estimate.TaxProfile;
+import dev.keel.core.tax.estimate.TaxProfiles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -67,18 +70,44 @@ public final class Rebalancer {
   static final double TAXABLE_LAST = 0.0001;
   /** Per dollar per rank away from a class's preferred account type. */
   static final double LOCATION = 0.00005;
+  /**
+   * The most lots in tradable accounts a proposal is made for: the program has a variable per lot;
+   * 20,000 lots take about a second (docs/benchmarks.md), and time and memory grow with the lots.
+   */
+  public static final int MAX_TRADABLE_LOTS = 50_000;
+  /** Slack of the location program's caps on taxable gain and tax, in dollars. */
+  static final double CAP_SLACK = 1e-6;
   /** Dollars below which a class is taken to be at its goal. */
   static final double DUST = 0.01;
 
   private final LpSolver solver;
   private final TaxEstimator estimator;
 
+  private final int maxTradableLots;
+
   public Rebalancer(LpSolver solver, TaxEstimator estimator) {
-    this.solver = solver;
-    this.estimator = estimator;
+    this(solver, estimator, MAX_TRADABLE_LOTS);
   }
 
+  /** With another limit on lots in tradable accounts (tests). */
+  Rebalancer(LpSolver solver, TaxEstimator estimator, int maxTradableLots) {
+    this.solver = solver;
+    this.estimator = estimator;
+    this.maxTradableLots = maxTradableLots;
+  }
+
+  /**
+   * @throws HouseholdTooLargeException when the household holds more than {@link
+   *     #MAX_TRADABLE_LOTS} lots in tradable accounts
+   */
   public Proposal propose(RebalanceRequest request) {
+    int lots = 0;
+    for (AccountPosition position : request.books().positions()) {
+      lots += position.account().tradable() ? position.lots().size() : 0;
+    }
+    if (lots > maxTradableLots) {
+      throw new HouseholdTooLargeException(lots, maxTradableLots);
+    }
     Policy policy = request.data().policy();
     DriftReport before = DriftAnalyzer.DEFAULT.analyze(policy, request.books().positions(), request.data().prices(),
         request.asOf());
@@ -94,9 +123,43 @@ public final class Rebalancer {
           : "every class is inside its band";
       return ProposalAssembler.nothing(request, before, "No rebalance proposed: " + why + ".", estimator);
     }
-    Model model = model(request, before, correct);
+    Model model = model(request, before, correct, false);
     double[] x = solver.minimize(model.lp);
+    // Asset location in a second program, which may not realize more taxable gain, nor more tax on
+    // it, than the first (without location) did: location never pays for itself with a gain, not
+    // even indirectly (a tax-advantaged account swapping one class for another while a taxable
+    // account sells more of a class at a gain to make room).
+    Model located = model(request, before, correct, true);
+    if (located.locating) {
+      capTaxableGains(located, model, x);
+      model = located;
+      x = solver.minimize(located.lp);
+    }
     return new ProposalAssembler(request, before, model, x, estimator).assemble();
+  }
+
+  /** Taxable gain sales of {@code located}: at most the gain and the tax of {@code plain}'s answer. */
+  private static void capTaxableGains(Model located, Model plain, double[] x) {
+    double gain = 0;
+    double tax = 0;
+    for (SellOption s : plain.sells) {
+      if (s.account().taxable() && s.gainPerDollar() > 0) {
+        gain += x[s.variable()] * s.gainPerDollar();
+        tax += x[s.variable()] * s.tax();
+      }
+    }
+    LinearProgram.RowBuilder gains = new LinearProgram.RowBuilder();
+    LinearProgram.RowBuilder taxes = new LinearProgram.RowBuilder();
+    for (SellOption s : located.sells) {
+      if (s.account().taxable() && s.gainPerDollar() > 0) {
+        gains.add(s.variable(), s.gainPerDollar());
+        taxes.add(s.variable(), s.tax());
+      }
+    }
+    // A millionth of a dollar of slack, so that the first answer (doubles, summed in another order)
+    // stays feasible; a cent would let the program trade a few cents for location.
+    gains.into(located.lp, Double.NEGATIVE_INFINITY, gain + CAP_SLACK, "location gain cap");
+    taxes.into(located.lp, Double.NEGATIVE_INFINITY, tax + CAP_SLACK, "location tax cap");
   }
 
   /** A lot the proposal may not sell, and why. */
@@ -126,6 +189,9 @@ public final class Rebalancer {
     final Map<dev.keel.core.ledger.LotId, String> washedToPay = new LinkedHashMap<>();
     boolean placingFlows;
     boolean correcting;
+    /** Asset location is priced: some class costs more yearly tax in one account type than another. */
+    boolean locating;
+    LocationDrag drag;
     double total;
     double investable;
     Optional<Double> budgetLeft = Optional.empty();
@@ -135,6 +201,11 @@ public final class Rebalancer {
   }
 
   Model model(RebalanceRequest request, DriftReport before, boolean correct) {
+    return model(request, before, correct, true);
+  }
+
+  /** The program; with {@code location} false, asset location is not priced (no location trades). */
+  Model model(RebalanceRequest request, DriftReport before, boolean correct, boolean location) {
     Model m = new Model();
     m.correcting = correct;
     Policy policy = request.data().policy();
@@ -200,6 +271,14 @@ public final class Rebalancer {
           trading && !isCash && sellAllowed && value > goal + DUST, trading && !isCash && (value < goal - DUST || withdrawals)));
     }
 
+    // Asset location: with trades to make anyway, a class may also be sold in a tax-advantaged
+    // account and bought in another account, so that each class ends where it costs least tax.
+    m.drag = new LocationDrag(settings, dragRates(request));
+    List<AssetClass> invested = m.plans.keySet().stream().filter(c -> !c.equals(AssetClass.CASH)).toList();
+    java.util.Set<dev.keel.core.household.AccountType> types = java.util.EnumSet.noneOf(dev.keel.core.household.AccountType.class);
+    request.books().positions().stream().filter(p -> p.account().tradable()).forEach(p -> types.add(p.account().type()));
+    m.locating = location && trading && m.drag.matters(invested, types);
+
     // Variables are made in a canonical order (accounts by id, lots by id) so that when several
     // answers are equally good the solver picks the same one whatever the order of the files.
     List<AccountPosition> positions = new ArrayList<>(request.books().positions());
@@ -238,11 +317,18 @@ public final class Rebalancer {
         if (plan == null || plan.assetClass().equals(AssetClass.CASH)) {
           continue;
         }
-        boolean funding = !plan.sellable();
-        if (funding && !withdrawing) {
+        // A class that need not be sold may still be sold: in an account paying a withdrawal, to pay
+        // it; or for location, in tax-advantaged accounts only: there a sale realizes nothing, so
+        // location never realizes a taxable gain or loss.
+        boolean funding = !plan.sellable() && withdrawing;
+        boolean forLocation = !plan.sellable() && !withdrawing && m.locating && account.type().taxAdvantaged();
+        if (!plan.sellable() && !funding && !forLocation) {
           continue;
         }
         if (security.get().restricted() || settings.restrictedLots().contains(lot.id().value())) {
+          if (forLocation) {
+            continue;
+          }
           m.blocked.add(new Blocked(plan.assetClass(), lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is restricted"));
           continue;
         }
@@ -325,6 +411,15 @@ public final class Rebalancer {
             }
           }
         }
+        if (m.locating && !funding && !(account.taxable() && (gainPerDollar >= 0 || taxPerDollar > 0))) {
+          // Selling takes the class out of this account's drag. In a taxable account only a loss
+          // lot of a class that must be sold anyway is credited: no gain is ever realized for location,
+          // nor a loss that a scheduled purchase would wash for good (its sale costs the tax the loss
+          // would have saved; credited, it would be sold before a lot with a small gain).
+          // A sale that only pays a withdrawal is not credited either: the goal does not bound it, so
+          // a credit would sell the class past what the withdrawal needs.
+          cost -= m.drag.overHorizon(plan.assetClass(), account.type());
+        }
         double value = lot.quantity().doubleValue() * p;
         int v = m.lp.variable(0, value, cost, "sell " + lot.id());
         if (funding) {
@@ -373,7 +468,27 @@ public final class Rebalancer {
         continue;
       }
       for (ClassPlan plan : m.plans.values()) {
-        if (!plan.buyable()) {
+        boolean forLocation = !plan.buyable();
+        if (forLocation && !(m.locating && !plan.assetClass().equals(AssetClass.CASH))) {
+          continue;
+        }
+        if (!offersClass(policy, account, plan.assetClass())) {
+          continue; // the account's fund menu (available) has nothing of the class: never bought there
+        }
+        if (forLocation) {
+          // A class that is sold may be bought elsewhere for location, but never a group whose
+          // loss lots it may sell in a taxable account: that purchase would wash the loss.
+          java.util.Set<String> avoid = new java.util.HashSet<>(harvested);
+          m.sells.stream().filter(s -> s.plan() == plan && s.account().taxable() && s.gainPerDollar() < 0)
+              .forEach(s -> avoid.add(policy.securities().identityOf(s.lot().symbol())));
+          Optional<Choice> choice = chooseSecurity(policy, position, plan.assetClass(), request, wash, avoid);
+          if (choice.isPresent()) {
+            double p = request.data().prices().find(choice.get().security.symbol(), asOf).orElseThrow().doubleValue();
+            double cost = eps + LOCATION * settings.locationRank(plan.assetClass(), account.type())
+                + m.drag.overHorizon(plan.assetClass(), account.type());
+            int v = m.lp.variable(0, Double.POSITIVE_INFINITY, cost, "buy " + choice.get().security.symbol() + " in " + account.id());
+            m.buys.add(new BuyOption(account, choice.get().security, plan, p, cost, choice.get().note, v));
+          }
           continue;
         }
         java.util.Set<String> avoid = new java.util.HashSet<>(harvested);
@@ -386,7 +501,7 @@ public final class Rebalancer {
           Optional<Choice> any = chooseSecurity(policy, position, plan.assetClass(), request, wash, java.util.Set.of());
           if (any.isEmpty()) {
             m.blocked.add(new Blocked(plan.assetClass(), "nothing of " + plan.assetClass() + " can be bought: "
-                + unbuyable(policy, plan.assetClass(), request, wash)));
+                + unbuyable(policy, account, plan.assetClass(), request, wash)));
             continue;
           }
           // The class's only buyable group is being harvested: buying it would wash the harvest.
@@ -417,22 +532,23 @@ public final class Rebalancer {
           }
         }
         double p = request.data().prices().find(choice.get().security.symbol(), asOf).orElseThrow().doubleValue();
-        double cost = eps + LOCATION * settings.locationRank(plan.assetClass(), account.type());
+        double cost = eps + LOCATION * settings.locationRank(plan.assetClass(), account.type())
+            + (m.locating ? m.drag.overHorizon(plan.assetClass(), account.type()) : 0);
         int v = m.lp.variable(0, Double.POSITIVE_INFINITY, cost, "buy " + choice.get().security.symbol() + " in " + account.id());
         m.buys.add(new BuyOption(account, choice.get().security, plan, p, cost, choice.get().note, v));
       }
     }
 
     // Harvests: a loss lot sold and its substitute bought, dollar for dollar, in the same account.
+    Map<dev.keel.core.ledger.LotId, List<SellOption>> sellsByLot = new java.util.HashMap<>();
+    m.sells.forEach(s -> sellsByLot.computeIfAbsent(s.lot().id(), k -> new ArrayList<>()).add(s));
     for (HarvestCandidates.Candidate c : candidates) {
       double cost = 2 * eps + c.taxPerDollar();
       int v = m.lp.variable(0, c.value(), cost, "harvest " + c.lot().id());
       m.harvests.add(new HarvestOption(c.lot(), c.account(), c.substitute(), c.price(), c.substitutePrice(), c.gainPerDollar(),
           c.term(), c.taxPerDollar(), c.warnings(), v));
-      for (SellOption s : m.sells) {
-        if (s.lot().id().equals(c.lot().id())) {
-          new LinearProgram.RowBuilder().add(s.variable(), 1).add(v, 1).into(m.lp, 0, c.value(), "lot " + c.lot().id());
-        }
+      for (SellOption s : sellsByLot.getOrDefault(c.lot().id(), List.of())) {
+        new LinearProgram.RowBuilder().add(s.variable(), 1).add(v, 1).into(m.lp, 0, c.value(), "lot " + c.lot().id());
       }
     }
 
@@ -459,7 +575,10 @@ public final class Rebalancer {
       cash.into(m.lp, keep - start, Double.POSITIVE_INFINITY, "cash " + account.id());
       if (account.tradable() && !policy.targetsCash()) {
         // idle ≥ final cash − reserve
-        int idleVar = m.lp.variable(0, Double.POSITIVE_INFINITY, IDLE_CASH, "idle " + account.id());
+        // Idle cash costs more than buying any class anywhere, location drag included: location
+        // chooses where cash goes, never whether it is invested.
+        double idleCost = IDLE_CASH + (m.locating ? m.drag.maxOverHorizon(invested) : 0);
+        int idleVar = m.lp.variable(0, Double.POSITIVE_INFINITY, idleCost, "idle " + account.id());
         idle.add(idleVar);
         LinearProgram.RowBuilder row = new LinearProgram.RowBuilder();
         for (SellOption s : m.sells) {
@@ -508,20 +627,22 @@ public final class Rebalancer {
       penalize(m.lp, after, constant, plan.halfLow(), plan.halfHigh(), HALF_BAND, plan.assetClass() + " half band");
       penalize(m.lp, after, constant, plan.goal(), plan.goal(), FROM_TARGET, plan.assetClass() + " target");
       // Never sell a class past its goal, never buy one past it: no harvesting for its own sake.
-      // A class is both sold and bought only with a withdrawal: the bounds are then on the net.
-      // Sales that only pay a withdrawal (their class is under its goal) are not bounded by the
-      // goal; what they take from the class may be bought back elsewhere.
-      if (plan.sellable()) {
+      // The bounds are on the net of sales and purchases: a class is both sold and bought with a
+      // withdrawal (sold in the account paying it, bought back in another) or for location (sold in
+      // one account, bought in another); the class as a whole moves only the way its goal asks, and
+      // no further. Sales that only pay a withdrawal (their class is under its goal) are not bounded
+      // by the goal; what they take from the class may be bought back elsewhere.
+      if (plan.sellable() || plan.buyable() || m.locating) {
         LinearProgram.RowBuilder sold = new LinearProgram.RowBuilder();
         m.sells.stream().filter(s -> s.plan() == plan && !m.funding.contains(s.variable())).forEach(s -> sold.add(s.variable(), 1));
         m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> sold.add(b.variable(), -1));
-        sold.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, plan.value() - plan.goal()), plan.assetClass() + " sell bound");
-      }
-      if (plan.buyable()) {
+        double high = plan.sellable() ? Math.max(0, plan.value() - plan.goal()) : 0;
+        sold.into(m.lp, Double.NEGATIVE_INFINITY, high, plan.assetClass() + " sell bound");
         LinearProgram.RowBuilder bought = new LinearProgram.RowBuilder();
         m.buys.stream().filter(b -> b.plan() == plan).forEach(b -> bought.add(b.variable(), 1));
         m.sells.stream().filter(s -> s.plan() == plan).forEach(s -> bought.add(s.variable(), -1));
-        bought.into(m.lp, Double.NEGATIVE_INFINITY, Math.max(0, plan.goal() - plan.value()), plan.assetClass() + " buy bound");
+        double low = plan.buyable() ? Math.max(0, plan.goal() - plan.value()) : 0;
+        bought.into(m.lp, Double.NEGATIVE_INFINITY, low, plan.assetClass() + " buy bound");
       }
     }
 
@@ -553,6 +674,25 @@ public final class Rebalancer {
     return m;
   }
 
+  /**
+   * The rates that tax a class's yearly distributions: the household's marginal rates, but without
+   * this year's loss carryforward, which makes the next dollar of gain cost the ordinary rate only
+   * until the carried loss is used up, not for the years location is counted over.
+   */
+  private MarginalRates dragRates(RebalanceRequest request) {
+    TaxSettings tax = request.data().household().tax();
+    if (tax.rates().isPresent() || tax.ordinaryIncome().isEmpty()) {
+      return request.rates();
+    }
+    try {
+      TaxProfile profile = TaxProfiles.from(tax, request.asOf().getYear(), estimator.tables())
+          .withCarryforward(BigDecimal.ZERO, BigDecimal.ZERO);
+      return estimator.marginalRates(profile);
+    } catch (IllegalArgumentException e) {
+      return request.rates(); // no table for the year: the rates the rest of the proposal uses
+    }
+  }
+
   /** Adds {@code over ≥ expr + constant − high} and {@code under ≥ low − expr − constant} with a penalty. */
   private static void penalize(LinearProgram lp, LinearProgram.RowBuilder expr, double constant, double low, double high,
       double weight, String name) {
@@ -570,11 +710,18 @@ public final class Rebalancer {
 
   private record Choice(Security security, String note) {}
 
+  /** Whether the account's fund menu offers any security of the class. */
+  private static boolean offersClass(Policy policy, Account account, AssetClass assetClass) {
+    return policy.securities().all().stream()
+        .anyMatch(s -> s.assetClass().equals(assetClass) && account.available().offers(s.symbol()));
+  }
+
   /** Why no security of a class can be bought: each one's reason. */
-  private static String unbuyable(Policy policy, AssetClass assetClass, RebalanceRequest request, WashSaleRule wash) {
+  private static String unbuyable(Policy policy, Account account, AssetClass assetClass, RebalanceRequest request,
+      WashSaleRule wash) {
     List<String> reasons = new ArrayList<>();
     for (Security s : policy.securities().all()) {
-      if (!s.assetClass().equals(assetClass)) {
+      if (!s.assetClass().equals(assetClass) || !account.available().offers(s.symbol())) {
         continue;
       }
       if (s.restricted()) {
@@ -592,7 +739,8 @@ public final class Rebalancer {
 
   /**
    * The security to buy for a class in an account: one the account already holds if it is
-   * eligible, else the class's securities in policy order; never restricted, never one whose
+   * eligible, else the class's securities in policy order; never one outside the account's fund
+   * menu ({@code available}), never restricted, never one whose
    * purchase would wash a recent loss anywhere in the household.
    */
   private static Optional<Choice> chooseSecurity(Policy policy, AccountPosition position, AssetClass assetClass,
@@ -612,7 +760,8 @@ public final class Rebalancer {
     }
     String note = "";
     for (Security s : candidates) {
-      if (s.restricted() || request.data().prices().find(s.symbol(), request.asOf()).isEmpty()
+      if (s.restricted() || !position.account().available().offers(s.symbol())
+          || request.data().prices().find(s.symbol(), request.asOf()).isEmpty()
           || avoid.contains(policy.securities().identityOf(s.symbol()))) {
         continue;
       }

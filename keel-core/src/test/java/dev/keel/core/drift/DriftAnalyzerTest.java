@@ -81,7 +81,7 @@ class DriftAnalyzerTest {
   /** 50/20/25/5 with the 5/25 band and reits held to ±2 points; checked quarterly, last on 2026-08-15. */
   private static Policy policy() {
     return new Policy(targets("us_stocks", "0.50", "intl_stocks", "0.20", "bonds", "0.25", "reits", "0.05"),
-        Band.of("0.05", "0.25"), Map.of(REITS, Band.absolute("0.02")), CheckCadence.QUARTERLY,
+        Band.of("0.05", "0.25"), Map.of(REITS, Band.of("0.02", "0.40")), CheckCadence.QUARTERLY,
         Optional.of(LocalDate.of(2026, 8, 15)), SECURITIES);
   }
 
@@ -136,7 +136,8 @@ class DriftAnalyzerTest {
     assertThat(bonds.upper()).isEqualByComparingTo("0.30");
     assertThat(bonds.breached()).isFalse();
 
-    // reits: 2,500 / 100,000 = 0.025; override ±0.02 → band [0.03, 0.07], drift −0.025 → under
+    // reits: 2,500 / 100,000 = 0.025; override min(0.02, 0.40 × 0.05) = 0.02 → band [0.03, 0.07],
+    // drift −0.025 → under (an override of absolute alone would keep the policy's relative 0.25)
     ClassDrift reits = report.find(REITS).orElseThrow();
     assertThat(reits.actual()).isEqualByComparingTo("0.025");
     assertThat(reits.tolerance()).isEqualByComparingTo("0.02");

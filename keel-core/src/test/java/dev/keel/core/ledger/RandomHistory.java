@@ -95,7 +95,7 @@ final class RandomHistory {
   static History withCash(History history, BigDecimal cash) {
     List<Account> accounts = history.household().accounts().stream()
         .map(a -> new Account(a.id(), a.type(), a.owners(), a.custodian(), a.lotMethod(), a.tradable(), cash, a.reserve(),
-            a.source()))
+            a.source(), a.available(), a.basisReporting()))
         .toList();
     Household household = new Household(history.household().name(), history.household().members(),
         history.household().tax(), accounts, history.household().source());

@@ -82,9 +82,22 @@ class PolicyTest {
   void test_bandFor_overrideElseDefault() {
     Policy policy = policy(CheckCadence.QUARTERLY, Optional.empty());
 
-    assertThat(policy.bandFor(REITS)).isEqualTo(Band.absolute("0.02"));
+    // The REIT override gives absolute alone: the policy's relative 0.25 stays.
+    assertThat(policy.bandFor(REITS)).isEqualTo(Band.of("0.02", "0.25"));
     assertThat(policy.bandFor(US)).isEqualTo(Band.of("0.05", "0.25"));
     assertThat(policy.bandFor(AssetClass.of("gold"))).isEqualTo(Band.of("0.05", "0.25"));
+  }
+
+  @Test
+  void test_bandFor_overrideOfRelativeAloneKeepsAbsolute() {
+    // Policy 5/25; bonds override relative 0.40 only. Bonds' band is min(0.05, 0.40 × 0.25 = 0.10)
+    // = 0.05, not 0.10 as it was when an override replaced the whole band.
+    Policy policy = new Policy(targets("us_stocks", "0.70", "bonds", "0.25", "reits", "0.05"), Band.of("0.05", "0.25"),
+        Map.of(BONDS, Band.of(null, "0.40")), CheckCadence.QUARTERLY, Optional.empty(), policy(CheckCadence.QUARTERLY,
+            Optional.empty()).securities());
+
+    assertThat(policy.bandFor(BONDS)).isEqualTo(Band.of("0.05", "0.40"));
+    assertThat(policy.bandFor(BONDS).tolerance(new java.math.BigDecimal("0.25"))).isEqualByComparingTo("0.05");
   }
 
   @Test

@@ -71,9 +71,15 @@ final class Scenario {
       Account a = accounts.get(i);
       if (a.id().value().equals(id)) {
         accounts.set(i, new Account(a.id(), a.type(), a.owners(), a.custodian(), LotMethod.FIFO, a.tradable(), a.cash(),
-            new BigDecimal(reserve), SourceRef.NONE));
+            new BigDecimal(reserve), SourceRef.NONE, a.available(), a.basisReporting()));
       }
     }
+    return this;
+  }
+
+  /** The account's fund menu (household.yaml {@code available}). */
+  Scenario available(String id, String... symbols) {
+    accounts.replaceAll(a -> a.id().value().equals(id) ? a.withAvailable(dev.keel.core.household.FundMenu.of(symbols)) : a);
     return this;
   }
 
@@ -85,6 +91,12 @@ final class Scenario {
   Scenario security(String symbol, String assetClass, String price) {
     securities.add(Security.of(symbol, assetClass));
     prices.put(Symbol.of(symbol), null, new BigDecimal(price));
+    return this;
+  }
+
+  /** A security with no price at all. */
+  Scenario unpriced(String symbol, String assetClass) {
+    securities.add(Security.of(symbol, assetClass));
     return this;
   }
 

@@ -5,17 +5,20 @@ import dev.keel.core.household.AccountId;
 import dev.keel.core.household.AccountType;
 import dev.keel.core.household.BasisReporting;
 import dev.keel.core.household.FilingStatus;
+import dev.keel.core.household.FundMenu;
 import dev.keel.core.household.Household;
 import dev.keel.core.household.LotMethod;
 import dev.keel.core.household.TaxSettings;
 import dev.keel.core.problem.Problem;
 import dev.keel.core.problem.SourceRef;
+import dev.keel.core.security.Symbol;
 import dev.keel.core.tax.MarginalRates;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +35,7 @@ public final class HouseholdYamlLoader {
       "carryforward", "allow_short_term_gains", "long_term_soon_days", "max_net_gains", "itemize",
       "income_includes_espp");
   private static final List<String> ACCOUNT = List.of("id", "type", "owners", "custodian", "lot_method", "tradable", "cash",
-      "reserve", "name", "account_number", "basis_reported", "broker", "broker_account", "broker_lot_method");
+      "reserve", "name", "account_number", "basis_reported", "available", "broker", "broker_account", "broker_lot_method");
   /** Brokers {@code keel execute} can trade through (read by keel-broker's BrokerLinks). */
   public static final List<String> BROKERS = List.of("alpaca", "file");
   private static final String STATUSES = Arrays.stream(FilingStatus.values()).map(FilingStatus::code).collect(Collectors.joining(", "));
@@ -161,6 +164,7 @@ public final class HouseholdYamlLoader {
       boolean tradable = a.cell("tradable").bool().orElse(true);
       BigDecimal cash = a.cell("cash").nonNegative().orElse(BigDecimal.ZERO);
       BigDecimal reserve = a.cell("reserve").nonNegative().orElse(BigDecimal.ZERO);
+      FundMenu menu = menu(file, a);
       BasisReporting reporting = a.cell("basis_reported")
           .oneOf(BasisReporting::find, "true (Form 1099-B reports basis to the IRS), false, or no_1099b")
           .orElse(BasisReporting.REPORTED);
@@ -177,12 +181,30 @@ public final class HouseholdYamlLoader {
       }
       if (problems.size() == before) {
         accounts.add(new Account(id.get(), type.get(), owners, custodian, method, tradable, cash, reserve,
-            SourceRef.of(file, item.line()), reporting));
+            SourceRef.of(file, item.line()), menu, reporting));
       }
     }
     if (list.items().isEmpty()) {
       problems.add(new Problem(file, list.line(), "accounts", null, "is empty; list at least one account"));
     }
     return accounts;
+  }
+
+  /**
+   * An account's {@code available} list: the securities it can buy, each with its line so that an
+   * unknown symbol is reported where it is written (the policy's securities are checked later, by
+   * {@link dev.keel.core.portfolio.CrossCheck}). Absent means the account can buy anything.
+   */
+  private static FundMenu menu(String file, YamlMap account) {
+    YamlNode node = account.child("available");
+    if (node == null) {
+      return FundMenu.ANY;
+    }
+    Map<Symbol, SourceRef> symbols = new LinkedHashMap<>();
+    for (Cell c : account.cells("available")) {
+      // A symbol listed twice is harmless: the first line is kept.
+      c.id(Symbol::of, "symbol").ifPresent(symbol -> symbols.putIfAbsent(symbol, SourceRef.of(file, c.line())));
+    }
+    return FundMenu.of(symbols);
   }
 }

@@ -1,6 +1,7 @@
 package dev.keel.io.read;
 
 import dev.keel.core.policy.Band;
+import dev.keel.core.policy.ClassYield;
 import dev.keel.core.policy.CheckCadence;
 import dev.keel.core.household.AccountType;
 import dev.keel.core.household.AccountId;
@@ -34,7 +35,8 @@ import java.util.Set;
 public final class PolicyYamlLoader {
 
   private static final List<String> TOP = List.of("targets", "bands", "band_overrides", "check", "last_checked", "securities",
-      "rebalance_to", "location", "min_trade", "fractional", "restricted_lots", "transaction_cost", "harvest", "prices",
+      "rebalance_to", "location", "min_trade", "fractional", "restricted_lots", "transaction_cost", "harvest",
+      "yields", "location_horizon", "prices",
       // How the server acts on proposals (dry_run, approve, auto): read and checked by keel-store, not the engine.
       "execution");
   private static final List<String> PRICES = List.of("warn_after_days", "refuse_after_days");
@@ -43,6 +45,7 @@ public final class PolicyYamlLoader {
   private static final List<String> SCHEDULED = List.of("account", "symbol", "kind", "next", "every");
   private static final List<String> SECURITY = List.of("symbol", "asset_class", "identical_group", "substitutes", "restricted", "name");
   private static final List<String> BAND = List.of("absolute", "relative");
+  private static final List<String> YIELD = List.of("ordinary", "qualified", "foreign_tax");
 
   private PolicyYamlLoader() {}
 
@@ -158,7 +161,45 @@ public final class PolicyYamlLoader {
             ? Optional.of(v)
             : map.cell("transaction_cost").fail("must be a fraction between 0 and 0.05 (0.0005 for 5 bps)"))
         .orElse(d.transactionCost());
-    return new RebalanceSettings(to, location, minTrade, fractional, restrictedLots, cost);
+    Map<AssetClass, ClassYield> yields = yields(file, map, targets, problems);
+    int horizon = map.cell("location_horizon").wholeNumber()
+        .flatMap(h -> h >= 0 && h <= RebalanceSettings.MAX_LOCATION_HORIZON
+            ? Optional.of(h)
+            : map.cell("location_horizon").fail("must be a whole number of years from 0 to " + RebalanceSettings.MAX_LOCATION_HORIZON))
+        .orElse(RebalanceSettings.DEFAULT_LOCATION_HORIZON);
+    return new RebalanceSettings(to, location, minTrade, fractional, restrictedLots, cost, yields, horizon);
+  }
+
+  /** {@code yields}: per asset class, the expected yearly distributions that price its location. */
+  private static Map<AssetClass, ClassYield> yields(String file, YamlMap map, Map<AssetClass, BigDecimal> targets,
+      List<Problem> problems) {
+    Map<AssetClass, ClassYield> out = new LinkedHashMap<>();
+    YamlMap.of(file, map.child("yields"), "yields", problems).ifPresent(y -> {
+      for (Map.Entry<String, YamlNode> e : y.node().entries().entrySet()) {
+        Optional<AssetClass> assetClass = className(file, e.getValue(), e.getKey(), problems);
+        if (assetClass.isPresent() && !targets.isEmpty() && !targets.containsKey(assetClass.get())) {
+          problems.add(new Problem(file, e.getValue().line(), "yields", e.getKey(), "is not an asset class of targets"));
+        }
+        Optional<YamlMap> entry = YamlMap.of(file, e.getValue(), "yields", problems);
+        if (entry.isEmpty() || assetClass.isEmpty()) {
+          continue;
+        }
+        entry.get().allowOnly(YIELD);
+        int before = problems.size();
+        BigDecimal[] parts = new BigDecimal[YIELD.size()];
+        for (int i = 0; i < parts.length; i++) {
+          Cell cell = entry.get().cell(YIELD.get(i));
+          parts[i] = cell.fraction().flatMap(v -> v.compareTo(ClassYield.MAX) <= 0
+              ? Optional.of(v)
+              : cell.fail("must be a yearly yield between 0 and " + ClassYield.MAX.toPlainString() + " (0.04 for 4%)"))
+              .orElse(BigDecimal.ZERO);
+        }
+        if (problems.size() == before) {
+          out.put(assetClass.get(), new ClassYield(parts[0], parts[1], parts[2]));
+        }
+      }
+    });
+    return out;
   }
 
   private static HarvestSettings harvest(String file, YamlMap top, List<Problem> problems) {

@@ -120,6 +120,47 @@ class HouseholdFolderLoaderTest {
   }
 
   @Test
+  void test_load_fundMenu_readAndEveryUnknownSymbolReportedWithItsLine() throws IOException {
+    example();
+    String yaml = Files.readString(dir.resolve("household.yaml"));
+    int line = (int) yaml.substring(0, yaml.indexOf("  - id: alex-401k")).lines().count() + 1;
+    Files.writeString(dir.resolve("household.yaml"), yaml.replace("  - id: alex-401k\n", """
+          - id: alex-401k
+            available:
+              - VTI
+              - FXAIX
+              - BND
+              - ZZZ
+        """));
+
+    Loaded<HouseholdData> loaded = HouseholdFolderLoader.load(FolderSource.directory(dir));
+
+    // Lines: "- id" is line N, "available:" N+1, VTI N+2, FXAIX N+3, BND N+4, ZZZ N+5.
+    assertThat(messages(loaded)).containsExactly(
+        "household.yaml:" + (line + 3) + ": available: \"FXAIX\" is not listed under securities in policy.yaml; "
+            + "an account's available funds must be securities of the policy",
+        "household.yaml:" + (line + 5) + ": available: \"ZZZ\" is not listed under securities in policy.yaml; "
+            + "an account's available funds must be securities of the policy");
+  }
+
+  @Test
+  void test_load_fundMenu_ofTheExample() throws IOException {
+    example();
+    String yaml = Files.readString(dir.resolve("household.yaml"));
+    Files.writeString(dir.resolve("household.yaml"), yaml.replace("  - id: alex-401k\n", """
+          - id: alex-401k
+            available: [VTI, BND]
+        """));
+
+    HouseholdData data = HouseholdFolderLoader.load(FolderSource.directory(dir)).value().orElseThrow();
+
+    var account = data.household().getAccount(dev.keel.core.household.AccountId.of("alex-401k"));
+    assertThat(account.available().open()).isFalse();
+    assertThat(account.available().listed()).extracting(Object::toString).containsExactly("VTI", "BND");
+    assertThat(data.household().getAccount(dev.keel.core.household.AccountId.of("joint")).available().open()).isTrue();
+  }
+
+  @Test
   void test_loadAndCheck_ledgerProblemsBesideFormatProblems_eachRowOnce() throws IOException {
     example();
     Files.writeString(dir.resolve("transactions.csv"), """

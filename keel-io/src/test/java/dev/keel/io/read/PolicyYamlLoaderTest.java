@@ -5,6 +5,7 @@ import static dev.keel.io.read.Fixtures.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.policy.Band;
+import dev.keel.core.policy.ClassYield;
 import dev.keel.core.policy.CheckCadence;
 import dev.keel.core.policy.Policy;
 import dev.keel.core.security.AssetClass;
@@ -39,8 +40,9 @@ class PolicyYamlLoaderTest {
     assertThat(p.targets().keySet()).containsExactly(c("us_stocks"), c("intl_stocks"), c("bonds"), c("reits"));
     assertThat(p.targets().get(c("us_stocks"))).isEqualTo(new BigDecimal("0.50"));
     assertThat(p.band()).isEqualTo(Band.of("0.05", "0.25"));
-    assertThat(p.bandFor(c("reits"))).isEqualTo(Band.absolute("0.02"));
-    assertThat(p.bandFor(c("bonds"))).isEqualTo(Band.of(null, "0.20")); // "Bonds" is bonds
+    // An override replaces only the keys it gives (docs/formats.md): the others are the policy's.
+    assertThat(p.bandFor(c("reits"))).isEqualTo(Band.of("0.02", "0.25"));
+    assertThat(p.bandFor(c("bonds"))).isEqualTo(Band.of("0.05", "0.20")); // "Bonds" is bonds
     assertThat(p.bandFor(c("us_stocks"))).isEqualTo(p.band());
     assertThat(p.cadence()).isEqualTo(CheckCadence.MONTHLY);
     assertThat(p.lastChecked()).contains(LocalDate.of(2026, 8, 15));
@@ -73,6 +75,26 @@ class PolicyYamlLoaderTest {
     assertThat(p.checkDue(LocalDate.of(2026, 1, 1))).isTrue();
   }
 
+  @Test
+  void test_load_yields_givenOrDefault() {
+    Loaded<Policy> loaded = policy("good-yields.yaml");
+
+    assertThat(loaded.problems()).isEmpty();
+    var r = loaded.value().orElseThrow().rebalance();
+    assertThat(r.locationHorizon()).isEqualTo(5);
+    assertThat(r.yieldOf(c("bonds"))).isEqualTo(ClassYield.of("0.045", "0", "0")); // keys not given are 0
+    assertThat(r.yieldOf(c("munis"))).isEqualTo(ClassYield.NONE);
+    assertThat(r.yieldOf(c("us_stocks"))).isEqualTo(ClassYield.of("0", "0.015", "0")); // Keel's default
+  }
+
+  @Test
+  void test_load_yields_absent_defaults() {
+    var r = policy("good-minimal.yaml").value().orElseThrow().rebalance();
+
+    assertThat(r.locationHorizon()).isEqualTo(10);
+    assertThat(r.yields()).isEmpty();
+  }
+
   static Stream<Arguments> badFiles() {
     return Stream.of(
         Arguments.of("bad-targets-sum.yaml", List.of(
@@ -84,7 +106,8 @@ class PolicyYamlLoaderTest {
             "policy.yaml:6: targets.gold: is missing")),
         Arguments.of("bad-unknown-keys.yaml", List.of(
             "policy.yaml:7: chek: is not a known setting; expected one of targets, bands, band_overrides, check, last_checked, "
-                + "securities, rebalance_to, location, min_trade, fractional, restricted_lots, transaction_cost, harvest, prices, execution",
+                + "securities, rebalance_to, location, min_trade, fractional, restricted_lots, transaction_cost, harvest, yields, "
+                + "location_horizon, prices, execution",
             "policy.yaml:6: bands.relativ: is not a known setting; expected one of absolute, relative",
             "policy.yaml:11: securities[0].asset_clas: is not a known setting; expected one of symbol, asset_class, "
                 + "identical_group, substitutes, restricted, name")),
@@ -107,6 +130,11 @@ class PolicyYamlLoaderTest {
             "policy.yaml:1: securities: is missing; list every security with its asset_class")),
         Arguments.of("bad-syntax.yaml", List.of(
             "policy.yaml:5: is not valid YAML: expected ',' or '}', but got : (column 11, while parsing a flow mapping started on line 4)")),
+        Arguments.of("bad-yields.yaml", List.of(
+            "policy.yaml:10: yields.bonds.qualifed: is not a known setting; expected one of ordinary, qualified, foreign_tax",
+            "policy.yaml:9: yields.bonds.ordinary: \"0.45\" must be a yearly yield between 0 and 0.20 (0.04 for 4%)",
+            "policy.yaml:12: yields: \"gold\" is not an asset class of targets",
+            "policy.yaml:6: location_horizon: \"50\" must be a whole number of years from 0 to 30")),
         Arguments.of("bad-duplicate-key.yaml", List.of(
             "policy.yaml:6: bands.absolute: appears twice (first on line 5)")));
   }
