@@ -8,7 +8,7 @@ import dev.keel.core.ledger.Ledger;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.SourceRef;
 import dev.keel.core.rebalance.LotSale;
 import dev.keel.core.rebalance.Proposal;

@@ -10,7 +10,7 @@ import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.SourceRef;
 import dev.keel.core.report.RealizedGains;
 import dev.keel.core.security.AssetClass;

@@ -8,7 +8,7 @@ import dev.keel.core.ledger.Ledger;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.SourceRef;
 import dev.keel.core.security.AssetClass;
 import java.math.BigDecimal;
@@ -168,7 +168,7 @@ class RebalancerProperties {
       }
     }
     HouseholdData withTrades = data.withTransactions(all);
-    return Ledger.DEFAULT.replay(withTrades.ledgerInput(dev.keel.core.household.TaxSettings.DEFAULT_RATES, Optional.empty()));
+    return Ledger.DEFAULT.replay(withTrades.ledgerInput(dev.keel.core.tax.TaxSettings.DEFAULT_RATES, Optional.empty()));
   }
 
   private static TreeSet<String> key(Proposal p) {
