@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 public final class WashSaleRule {
 
-  /** The window on each side of a sale (IRC §1091(a)). */
-  public static final int WINDOW_DAYS = 30;
+  /** The window on each side of a sale; kept for callers, the window is {@link WashSaleWindow}'s. */
+  public static final int WINDOW_DAYS = WashSaleWindow.DAYS;
 
   private final LedgerResult books;
   private final SecurityMaster securities;
@@ -32,11 +32,8 @@ public final class WashSaleRule {
    */
   public Optional<Lot> replacementFor(Lot lot, LocalDate date) {
     String identity = securities.identityOf(lot.symbol());
-    LocalDate from = date.minusDays(WINDOW_DAYS);
     for (Lot other : books.lots()) {
-      if (!other.inherited() && !other.replacement() && other.origin() != lot.origin()
-          && securities.identityOf(other.symbol()).equals(identity)
-          && other.acquired() != null && !other.acquired().isBefore(from) && !other.acquired().isAfter(date)) {
+      if (WashSaleReplacement.canReplace(lot, identity, date, other, securities::identityOf)) {
         return Optional.of(other);
       }
     }
@@ -54,9 +51,8 @@ public final class WashSaleRule {
    */
   public Optional<Disposal> openLossWashedBy(Symbol symbol, LocalDate date) {
     String identity = securities.identityOf(symbol);
-    LocalDate from = date.minusDays(WINDOW_DAYS);
     for (Disposal d : openLosses()) {
-      if (securities.identityOf(d.symbol()).equals(identity) && !d.sold().isBefore(from) && !d.sold().isAfter(date)) {
+      if (securities.identityOf(d.symbol()).equals(identity) && WashSaleWindow.looksBackTo(date, d.sold())) {
         return Optional.of(d);
       }
     }

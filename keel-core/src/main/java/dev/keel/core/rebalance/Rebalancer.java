@@ -96,7 +96,9 @@ public final class Rebalancer {
     }
     Model model = model(request, before, correct);
     double[] x = solver.minimize(model.lp);
-    return new ProposalAssembler(request, before, model, x, estimator).assemble();
+    // Booked through the ledger before it is returned: a proposal that would wash a loss or break
+    // the tax budget is a bug, reported as one, never handed to a person to act on.
+    return ProposalGuard.DEFAULT.check(request, new ProposalAssembler(request, before, model, x, estimator).assemble());
   }
 
   /** A lot the proposal may not sell, and why. */
