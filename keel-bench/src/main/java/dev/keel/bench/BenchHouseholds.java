@@ -8,7 +8,7 @@ import dev.keel.core.ledger.AccountPosition;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.policy.Policy;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.price.PriceTable;
 import dev.keel.core.ledger.OpeningLot;
 import java.time.LocalDate;

@@ -2,23 +2,18 @@ package dev.keel.bench;
 
 import dev.keel.core.drift.DriftAnalyzer;
 import dev.keel.core.drift.DriftReport;
-import dev.keel.core.ledger.Action;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.Ledger;
 import dev.keel.core.ledger.LedgerResult;
-import dev.keel.core.ledger.Transaction;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
-import dev.keel.core.problem.SourceRef;
-import dev.keel.core.rebalance.LotSale;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.rebalance.Proposal;
+import dev.keel.core.rebalance.ProposalBooking;
 import dev.keel.core.rebalance.RebalanceRequest;
 import dev.keel.core.rebalance.Rebalancer;
-import dev.keel.core.rebalance.Side;
 import dev.keel.core.rebalance.Trade;
 import dev.keel.core.tax.MarginalRates;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,22 +155,7 @@ public final class FleetRun {
   }
 
   static LedgerResult book(RebalanceRequest r, List<Trade> trades) {
-    List<Transaction> all = new ArrayList<>(r.data().transactions());
-    for (Trade t : trades) {
-      if (t.side() == Side.SELL) {
-        for (LotSale l : t.lots()) {
-          all.add(new Transaction(r.asOf(), t.account(), Action.SELL, Optional.of(t.symbol()), Optional.of(l.quantity()),
-              Optional.empty(), Optional.of(l.proceeds()), BigDecimal.ZERO, Optional.of(l.lotId()), SourceRef.NONE));
-        }
-      }
-    }
-    for (Trade t : trades) {
-      if (t.side() == Side.BUY) {
-        all.add(new Transaction(r.asOf(), t.account(), Action.BUY, Optional.of(t.symbol()), Optional.of(t.quantity()),
-            Optional.empty(), Optional.of(t.amount()), BigDecimal.ZERO, Optional.empty(), SourceRef.NONE));
-      }
-    }
-    HouseholdData data = r.data().withTransactions(all);
+    HouseholdData data = ProposalBooking.onto(r.data(), trades, r.asOf());
     return Ledger.DEFAULT.replay(data.ledgerInput(r.rates(), Optional.of(r.asOf())));
   }
 

@@ -4,7 +4,7 @@ import dev.keel.core.drift.DriftReport;
 import dev.keel.core.portfolio.HouseholdData;
 import dev.keel.core.drift.DriftAnalyzer;
 import dev.keel.core.ledger.Ledger;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.rebalance.Rebalancer;
 import dev.keel.core.tax.estimate.TaxEstimator;
 import java.util.concurrent.TimeUnit;

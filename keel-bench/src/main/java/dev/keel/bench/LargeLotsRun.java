@@ -2,7 +2,7 @@ package dev.keel.bench;
 
 import dev.keel.core.drift.DriftReport;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.io.read.FolderSource;
 import dev.keel.io.read.HouseholdFolderLoader;
 import dev.keel.io.read.Loaded;

@@ -2,7 +2,7 @@ package dev.keel.bench;
 
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.rebalance.Proposal;
 import dev.keel.core.rebalance.RebalanceRequest;
 import dev.keel.core.rebalance.Rebalancer;

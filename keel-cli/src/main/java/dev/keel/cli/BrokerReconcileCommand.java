@@ -14,7 +14,7 @@ import dev.keel.core.household.AccountId;
 import dev.keel.core.ledger.AccountPosition;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.InvalidInputException;
 import dev.keel.io.read.Loaded;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.core.drift.DriftReport;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.io.read.FolderSource;
 import dev.keel.core.rebalance.Proposal;
 import dev.keel.io.report.DriftReportWriter;

@@ -20,7 +20,7 @@ import dev.keel.broker.folder.FolderExecution;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.InvalidInputException;
 import dev.keel.core.problem.Problem;
 import dev.keel.io.read.FolderSource;

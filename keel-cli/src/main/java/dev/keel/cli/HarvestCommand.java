@@ -1,7 +1,7 @@
 package dev.keel.cli;
 
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.rebalance.Proposal;
 import dev.keel.core.report.HarvestReport;
 import dev.keel.io.report.HarvestReportWriter;

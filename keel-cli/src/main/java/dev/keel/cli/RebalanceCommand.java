@@ -2,7 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.core.household.AccountId;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.InvalidInputException;
 import dev.keel.core.problem.Problem;
 import dev.keel.core.rebalance.Proposal;

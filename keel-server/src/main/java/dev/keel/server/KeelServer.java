@@ -1,6 +1,6 @@
 package dev.keel.server;
 
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.server.api.KeelApi;
 import dev.keel.server.api.Services;
 import dev.keel.store.Database;

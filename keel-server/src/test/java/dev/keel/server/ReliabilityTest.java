@@ -2,7 +2,7 @@ package dev.keel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.store.Database;
 import dev.keel.store.Store;
 import dev.keel.store.TestDatabases;

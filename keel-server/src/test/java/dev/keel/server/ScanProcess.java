@@ -1,6 +1,6 @@
 package dev.keel.server;
 
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.store.Database;
 import dev.keel.store.Store;
 import dev.keel.store.scan.ScanSummary;

@@ -3,7 +3,7 @@ package dev.keel.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.io.report.Json;
 import dev.keel.store.Database;
 import dev.keel.store.Store;

@@ -1,6 +1,6 @@
 package dev.keel.store;
 
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.store.access.UserStore;
 import dev.keel.store.alert.AlertStore;
 import dev.keel.store.audit.AuditLog;

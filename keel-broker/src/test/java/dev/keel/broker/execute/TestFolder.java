@@ -3,7 +3,7 @@ package dev.keel.broker.execute;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.ledger.AccountPosition;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.security.Symbol;
 import dev.keel.io.read.FolderSource;
 import dev.keel.io.read.HouseholdFolderLoader;

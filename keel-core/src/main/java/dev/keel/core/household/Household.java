@@ -1,6 +1,7 @@
 package dev.keel.core.household;
 
 import dev.keel.core.problem.SourceRef;
+import dev.keel.core.tax.TaxSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -51,7 +51,6 @@ import java.util.Set;
  */
 final class Replay {
 
-  private static final int WINDOW_DAYS = 30;
 
   private final LedgerInput input;
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
@@ -90,7 +89,7 @@ final class Replay {
     }
     ordered.sort(Comparator.comparing(Transaction::date)); // stable: same-day rows keep file order
     for (Transaction t : ordered) {
-      pending.removeIf(p -> p.saleDate.plusDays(WINDOW_DAYS).isBefore(t.date()));
+      pending.removeIf(p -> WashSaleWindow.hasClosedBefore(p.saleDate, t.date()));
       if (t.account() != null && !accounts.containsKey(t.account())) {
         problems.add(Problem.at(t.source(), "account", t.account().value(), "is not an account of household.yaml"));
         continue;
@@ -297,13 +296,10 @@ final class Replay {
 
   /** Look-back: shares still held, acquired by purchase in the 30 days up to the sale. */
   private void matchEarlierPurchases(Pending wait) {
-    LocalDate from = wait.saleDate.minusDays(WINDOW_DAYS);
     List<Lot> candidates = new ArrayList<>();
     for (List<Lot> accountLots : lots.values()) {
       for (Lot lot : accountLots) {
-        if (!lot.inherited() && !lot.replacement() && lot.origin() != wait.draft.lot.origin()
-            && identity(lot.symbol()).equals(wait.identity)
-            && !lot.acquired().isBefore(from) && !lot.acquired().isAfter(wait.saleDate)) {
+        if (WashSaleReplacement.canReplace(wait.draft.lot, wait.identity, wait.saleDate, lot, this::identity)) {
           candidates.add(lot);
         }
       }
@@ -323,7 +319,7 @@ final class Replay {
     Lot rest = purchase;
     for (Iterator<Pending> it = pending.iterator(); it.hasNext() && rest != null; ) {
       Pending wait = it.next();
-      if (!wait.identity.equals(id) || wait.saleDate.plusDays(WINDOW_DAYS).isBefore(purchase.acquired())) {
+      if (!wait.identity.equals(id) || WashSaleWindow.hasClosedBefore(wait.saleDate, purchase.acquired())) {
         continue;
       }
       rest = match(wait, rest);

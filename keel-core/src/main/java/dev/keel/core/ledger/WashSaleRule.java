@@ -18,8 +18,8 @@ import java.util.Optional;
  */
 public final class WashSaleRule {
 
-  /** The window on each side of a sale (IRC §1091(a)). */
-  public static final int WINDOW_DAYS = 30;
+  /** The window on each side of a sale; kept for callers, the window is {@link WashSaleWindow}'s. */
+  public static final int WINDOW_DAYS = WashSaleWindow.DAYS;
 
   private final LedgerResult books;
   private final SecurityMaster securities;
@@ -61,8 +61,9 @@ public final class WashSaleRule {
    * not from the lot's own purchase and not already a replacement. Empty when a loss sale is safe.
    */
   public Optional<Lot> replacementFor(Lot lot, LocalDate date) {
-    List<Indexed> candidates = purchases().getOrDefault(securities.identityOf(lot.symbol()), List.of());
-    LocalDate from = date.minusDays(WINDOW_DAYS);
+    String identity = securities.identityOf(lot.symbol());
+    List<Indexed> candidates = purchases().getOrDefault(identity, List.of());
+    LocalDate from = WashSaleWindow.opens(date);
     // First lot acquired on or after `from`.
     int lo = 0;
     int hi = candidates.size();
@@ -78,7 +79,9 @@ public final class WashSaleRule {
     Indexed first = null;
     for (int i = lo; i < candidates.size() && !candidates.get(i).lot().acquired().isAfter(date); i++) {
       Indexed c = candidates.get(i);
-      if (c.lot().origin() != lot.origin() && (first == null || c.index() < first.index())) {
+      // The index narrows the search to the window; the rule itself is the one the ledger applies.
+      if (WashSaleReplacement.canReplace(lot, identity, date, c.lot(), securities::identityOf)
+          && (first == null || c.index() < first.index())) {
         first = c;
       }
     }
@@ -96,9 +99,8 @@ public final class WashSaleRule {
    */
   public Optional<Disposal> openLossWashedBy(Symbol symbol, LocalDate date) {
     String identity = securities.identityOf(symbol);
-    LocalDate from = date.minusDays(WINDOW_DAYS);
     for (Disposal d : openLosses()) {
-      if (securities.identityOf(d.symbol()).equals(identity) && !d.sold().isBefore(from) && !d.sold().isAfter(date)) {
+      if (securities.identityOf(d.symbol()).equals(identity) && WashSaleWindow.looksBackTo(date, d.sold())) {
         return Optional.of(d);
       }
     }

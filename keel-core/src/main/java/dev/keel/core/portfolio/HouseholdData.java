@@ -42,7 +42,7 @@ public record HouseholdData(
   }
 
   /** A copy whose household has these tax settings. */
-  public HouseholdData withTax(dev.keel.core.household.TaxSettings tax) {
+  public HouseholdData withTax(dev.keel.core.tax.TaxSettings tax) {
     return new HouseholdData(household.withTax(tax), policy, openingLots, transactions, prices);
   }
 

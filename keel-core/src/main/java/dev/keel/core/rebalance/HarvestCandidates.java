@@ -6,6 +6,7 @@ import dev.keel.core.ledger.Action;
 import dev.keel.core.ledger.Lot;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.ledger.WashSaleRule;
+import dev.keel.core.ledger.WashSaleWindow;
 import dev.keel.core.policy.HarvestSettings;
 import dev.keel.core.policy.Policy;
 import dev.keel.core.security.Security;
@@ -103,7 +104,7 @@ final class HarvestCandidates {
         Lot r = replacement.get();
         blocked.add(what + ": " + r.quantity().stripTrailingZeros().toPlainString() + " " + r.symbol() + " bought in "
             + r.account() + " on " + r.acquired() + " would wash it; it can be harvested from "
-            + r.acquired().plusDays(WashSaleRule.WINDOW_DAYS + 1));
+            + WashSaleWindow.firstDayAfter(r.acquired()));
         continue;
       }
       Optional<ScheduledWash> scheduled = ScheduledWash.find(request, identity, securities, asOf);
@@ -190,7 +191,7 @@ final class HarvestCandidates {
   /** Purchases outside Keel's control that would wash a harvest made on the as-of date. */
   static List<String> warnings(RebalanceRequest request, String identity, SecurityMaster securities) {
     LocalDate asOf = request.asOf();
-    LocalDate until = asOf.plusDays(WashSaleRule.WINDOW_DAYS);
+    LocalDate until = WashSaleWindow.closes(asOf);
     List<String> out = new ArrayList<>();
     ScheduledWash.find(request, identity, securities, asOf).ifPresent(w -> out.add(w.describe(asOf)));
     LocalDate since = asOf.minusDays(DRIP_LOOKBACK_DAYS);

@@ -1,6 +1,6 @@
 package dev.keel.core.rebalance;
 
-import dev.keel.core.household.TaxSettings;
+import dev.keel.core.tax.TaxSettings;
 import dev.keel.core.money.Decimals;
 import dev.keel.core.tax.FlatRateTax;
 import dev.keel.core.tax.Term;

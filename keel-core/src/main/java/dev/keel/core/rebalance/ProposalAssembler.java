@@ -5,7 +5,7 @@ import dev.keel.core.drift.DriftAnalyzer;
 import dev.keel.core.drift.DriftReport;
 import dev.keel.core.household.Account;
 import dev.keel.core.household.AccountId;
-import dev.keel.core.household.TaxSettings;
+import dev.keel.core.tax.TaxSettings;
 import dev.keel.core.ledger.AccountPosition;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.LedgerResult;

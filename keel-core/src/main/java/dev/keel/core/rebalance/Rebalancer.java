@@ -5,7 +5,7 @@ import dev.keel.core.drift.DriftAnalyzer;
 import dev.keel.core.drift.DriftReport;
 import dev.keel.core.household.Account;
 import dev.keel.core.household.AccountId;
-import dev.keel.core.household.TaxSettings;
+import dev.keel.core.tax.TaxSettings;
 import dev.keel.core.ledger.AccountPosition;
 import dev.keel.core.ledger.Lot;
 import dev.keel.core.ledger.WashSaleRule;
@@ -135,7 +135,9 @@ public final class Rebalancer {
       model = located;
       x = solver.minimize(located.lp);
     }
-    return new ProposalAssembler(request, before, model, x, estimator).assemble();
+    // Booked through the ledger before it is returned: a proposal that would wash a loss or break
+    // the tax budget is a bug, reported as one, never handed to a person to act on.
+    return ProposalGuard.DEFAULT.check(request, new ProposalAssembler(request, before, model, x, estimator).assemble());
   }
 
   /** Taxable gain sales of {@code located}: at most the gain and the tax of {@code plain}'s answer. */

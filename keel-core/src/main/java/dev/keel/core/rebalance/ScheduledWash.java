@@ -1,7 +1,7 @@
 package dev.keel.core.rebalance;
 
 import dev.keel.core.household.Account;
-import dev.keel.core.ledger.WashSaleRule;
+import dev.keel.core.ledger.WashSaleWindow;
 import dev.keel.core.policy.ScheduledPurchase;
 import dev.keel.core.security.SecurityMaster;
 import java.time.LocalDate;
@@ -27,8 +27,8 @@ record ScheduledWash(ScheduledPurchase purchase, LocalDate date, boolean permane
 
   /** The first scheduled purchase of {@code identity} within 30 days of {@code saleDate}, either side. */
   static Optional<ScheduledWash> find(RebalanceRequest request, String identity, SecurityMaster securities, LocalDate saleDate) {
-    LocalDate from = saleDate.minusDays(WashSaleRule.WINDOW_DAYS);
-    LocalDate to = saleDate.plusDays(WashSaleRule.WINDOW_DAYS);
+    LocalDate from = WashSaleWindow.opens(saleDate);
+    LocalDate to = WashSaleWindow.closes(saleDate);
     List<ScheduledWash> hits = new ArrayList<>();
     for (ScheduledPurchase p : request.data().policy().harvest().scheduled()) {
       if (!securities.identityOf(p.symbol()).equals(identity)) {
@@ -47,7 +47,7 @@ record ScheduledWash(ScheduledPurchase purchase, LocalDate date, boolean permane
 
   /** Until when the purchase must be switched off for a sale on {@code saleDate} to keep its loss. */
   LocalDate switchOffThrough(LocalDate saleDate) {
-    return saleDate.plusDays(WashSaleRule.WINDOW_DAYS);
+    return WashSaleWindow.closes(saleDate);
   }
 
   /** One sentence: which purchase, when, what it does to the loss. */

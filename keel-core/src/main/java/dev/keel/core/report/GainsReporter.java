@@ -4,7 +4,7 @@ import dev.keel.core.household.Account;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.household.BasisReporting;
 import dev.keel.core.household.Household;
-import dev.keel.core.household.TaxSettings;
+import dev.keel.core.tax.TaxSettings;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.LotId;

@@ -4,7 +4,8 @@ import dev.keel.core.ledger.Acquisition;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.Lot;
-import dev.keel.core.ledger.WashSale;
+import dev.keel.core.ledger.WashSaleRule;
+import dev.keel.core.ledger.WashSaleWindow;
 import dev.keel.core.price.PriceTable;
 import dev.keel.core.problem.InvalidInputException;
 import dev.keel.core.problem.Problem;
@@ -27,9 +28,6 @@ import java.util.TreeSet;
 public final class LotsReporter {
 
   public static final LotsReporter DEFAULT = new LotsReporter();
-
-  /** The wash-sale window: 30 days before and after a sale (IRC §1091(a)). */
-  public static final int WINDOW_DAYS = 30;
 
   /**
    * @param books the ledger booked through {@code asOf}
@@ -67,23 +65,21 @@ public final class LotsReporter {
   }
 
   static List<WashWindow> windows(LedgerResult books, SecurityMaster securities, LocalDate asOf) {
-    LocalDate from = asOf.minusDays(WINDOW_DAYS);
     Map<String, TreeSet<String>> symbols = new TreeMap<>();
     Map<String, Acquisition> lastPurchase = new TreeMap<>();
     Map<String, Disposal> lastLoss = new TreeMap<>();
     for (Acquisition a : books.acquisitions()) {
       String group = securities.identityOf(a.symbol());
       symbols.computeIfAbsent(group, g -> new TreeSet<>()).add(a.symbol().value());
-      if (!a.date().isBefore(from) && !a.date().isAfter(asOf)) {
+      if (WashSaleWindow.looksBackTo(asOf, a.date())) {
         lastPurchase.merge(group, a, (x, y) -> y.date().isAfter(x.date()) ? y : x);
       }
     }
     for (Disposal d : books.disposals()) {
       String group = securities.identityOf(d.symbol());
       symbols.computeIfAbsent(group, g -> new TreeSet<>()).add(d.symbol().value());
-      BigDecimal matched = d.washSales().stream().map(WashSale::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-      boolean openLoss = d.taxable() && d.economicGain().signum() < 0 && matched.compareTo(d.quantity()) < 0;
-      if (openLoss && !d.sold().isBefore(from) && !d.sold().isAfter(asOf)) {
+      boolean openLoss = d.taxable() && d.economicGain().signum() < 0 && WashSaleRule.unmatched(d).signum() > 0;
+      if (openLoss && WashSaleWindow.looksBackTo(asOf, d.sold())) {
         lastLoss.merge(group, d, (x, y) -> y.sold().isAfter(x.sold()) ? y : x);
       }
     }
@@ -98,10 +94,10 @@ public final class LotsReporter {
       windows.add(new WashWindow(
           group.startsWith("=") ? group.substring(1) : group,
           List.copyOf(e.getValue()),
-          Optional.ofNullable(purchase).map(p -> p.date().plusDays(WINDOW_DAYS)),
+          Optional.ofNullable(purchase).map(p -> WashSaleWindow.closes(p.date())),
           Optional.ofNullable(purchase).map(p -> "bought " + p.quantity().stripTrailingZeros().toPlainString() + " " + p.symbol()
               + " in " + p.account() + " on " + p.date()),
-          Optional.ofNullable(loss).map(d -> d.sold().plusDays(WINDOW_DAYS)),
+          Optional.ofNullable(loss).map(d -> WashSaleWindow.closes(d.sold())),
           Optional.ofNullable(loss).map(d -> "sold " + d.quantity().stripTrailingZeros().toPlainString() + " " + d.symbol()
               + " at a loss of " + d.economicGain().negate().toPlainString() + " in " + d.account() + " on " + d.sold())));
     }

@@ -1,6 +1,5 @@
 package dev.keel.core.tax;
 
-import dev.keel.core.household.FilingStatus;
 import java.math.BigDecimal;
 
 /**

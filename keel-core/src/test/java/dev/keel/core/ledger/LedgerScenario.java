@@ -2,7 +2,7 @@ package dev.keel.core.ledger;
 
 import dev.keel.core.household.AccountId;
 import dev.keel.core.household.Household;
-import dev.keel.core.household.TaxSettings;
+import dev.keel.core.tax.TaxSettings;
 import dev.keel.core.problem.SourceRef;
 import dev.keel.core.security.Security;
 import dev.keel.core.security.SecurityMaster;

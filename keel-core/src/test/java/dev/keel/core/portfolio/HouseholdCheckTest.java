@@ -1,5 +1,6 @@
 package dev.keel.core.portfolio;
 
+import dev.keel.core.engine.HouseholdEngine;
 import static dev.keel.core.portfolio.PortfolioFixtures.date;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,12 @@
 package dev.keel.core.portfolio;
 
+import dev.keel.core.engine.HouseholdEngine;
 import static dev.keel.core.portfolio.PortfolioFixtures.date;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.keel.core.drift.DriftReport;
-import dev.keel.core.household.TaxSettings;
+import dev.keel.core.tax.TaxSettings;
 import dev.keel.core.ledger.Action;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.Transaction;

@@ -10,7 +10,7 @@ import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.SourceRef;
 import dev.keel.core.report.RealizedGains;
 import dev.keel.core.security.AssetClass;
@@ -271,16 +271,14 @@ class HarvestProperties {
           if (t.reason().contains("harvests a")) {
             harvestRows.put(t.account() + " " + lot.lotId(), row);
           }
-          scenario.transaction(new Transaction(date, t.account(), Action.SELL, Optional.of(t.symbol()), Optional.of(lot.quantity()),
-              Optional.empty(), Optional.of(lot.proceeds()), BigDecimal.ZERO, Optional.of(lot.lotId()), row));
+          scenario.transaction(ProposalBooking.sale(date, t, lot).withSource(row));
           if (t.reason().contains("swap back to")) {
             swapBacks.add(new Sale(date, t.symbol(), lot.acquired()));
           }
         }
       }
       for (Trade t : p.buys()) {
-        scenario.transaction(new Transaction(date, t.account(), Action.BUY, Optional.of(t.symbol()), Optional.of(t.quantity()),
-            Optional.empty(), Optional.of(t.amount()), BigDecimal.ZERO, Optional.empty(), SourceRef.NONE));
+        scenario.transaction(ProposalBooking.purchase(date, t));
       }
       if (flows.isEmpty() && harvestOnlyProposal) {
         harvestOnly.add(new Pure(p, HouseholdEngine.DEFAULT.drift(scenario.data(), date)));

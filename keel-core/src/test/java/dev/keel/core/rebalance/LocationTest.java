@@ -135,7 +135,7 @@ class LocationTest {
   @Test
   void test_no_extra_taxable_gain_to_make_room_for_a_swap_elsewhere() {
     Proposal p = Scenario.on("2026-11-20")
-        .tax(t -> dev.keel.core.household.TaxSettings.of(t.filingStatus(), dev.keel.core.tax.MarginalRates.of("0.15", "0.03")))
+        .tax(t -> dev.keel.core.tax.TaxSettings.of(t.filingStatus(), dev.keel.core.tax.MarginalRates.of("0.15", "0.03")))
         .account("joint", AccountType.TAXABLE, "0")
         .account("ira", AccountType.TRADITIONAL, "0")
         .target("intl_stocks", "0.60").target("bonds", "0.40")

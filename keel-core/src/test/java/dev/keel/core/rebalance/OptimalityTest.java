@@ -7,7 +7,7 @@ import dev.keel.core.drift.DriftReport;
 import dev.keel.core.household.AccountType;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.tax.estimate.TaxEstimator;
 import java.math.BigDecimal;
 import java.time.LocalDate;

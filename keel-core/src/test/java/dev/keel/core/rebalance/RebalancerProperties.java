@@ -2,20 +2,16 @@ package dev.keel.core.rebalance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.core.ledger.Action;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.Ledger;
 import dev.keel.core.ledger.LedgerResult;
-import dev.keel.core.ledger.Transaction;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
-import dev.keel.core.problem.SourceRef;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.security.AssetClass;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -179,7 +175,7 @@ class RebalancerProperties {
   @Property(tries = 100)
   void location_never_adds_taxable_gain(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     Scenario s = RandomHouseholds.generate(seed, false)
-        .tax(t -> dev.keel.core.household.TaxSettings.of(t.filingStatus(), dev.keel.core.tax.MarginalRates.of("0.15", "0.03")));
+        .tax(t -> dev.keel.core.tax.TaxSettings.of(t.filingStatus(), dev.keel.core.tax.MarginalRates.of("0.15", "0.03")));
     HouseholdData data = s.data();
     BigDecimal with = taxableGains(data, s.propose(true));
     BigDecimal without = taxableGains(data, s.settings(r -> r.withYields(Map.of(), 0)).propose(true));
@@ -195,23 +191,8 @@ class RebalancerProperties {
 
   /** The proposal's trades booked on its as-of date after the household's own history. */
   static LedgerResult applied(HouseholdData data, Proposal p) {
-    List<Transaction> all = new ArrayList<>(data.transactions());
-    for (Trade t : p.trades()) {
-      if (t.side() == Side.SELL) {
-        for (var lot : t.lots()) {
-          all.add(new Transaction(p.asOf(), t.account(), Action.SELL, Optional.of(t.symbol()), Optional.of(lot.quantity()),
-              Optional.empty(), Optional.of(lot.proceeds()), BigDecimal.ZERO, Optional.of(lot.lotId()), SourceRef.NONE));
-        }
-      }
-    }
-    for (Trade t : p.trades()) {
-      if (t.side() == Side.BUY) {
-        all.add(new Transaction(p.asOf(), t.account(), Action.BUY, Optional.of(t.symbol()), Optional.of(t.quantity()),
-            Optional.empty(), Optional.of(t.amount()), BigDecimal.ZERO, Optional.empty(), SourceRef.NONE));
-      }
-    }
-    HouseholdData withTrades = data.withTransactions(all);
-    return Ledger.DEFAULT.replay(withTrades.ledgerInput(dev.keel.core.household.TaxSettings.DEFAULT_RATES, Optional.empty()));
+    HouseholdData withTrades = ProposalBooking.onto(data, p.trades(), p.asOf());
+    return Ledger.DEFAULT.replay(withTrades.ledgerInput(dev.keel.core.tax.TaxSettings.DEFAULT_RATES, Optional.empty()));
   }
 
   private static TreeSet<String> key(Proposal p) {

@@ -4,9 +4,9 @@ import static dev.keel.core.report.ReportFixtures.books;
 import static dev.keel.core.report.ReportFixtures.household;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.core.household.FilingStatus;
+import dev.keel.core.tax.FilingStatus;
 import dev.keel.core.household.Household;
-import dev.keel.core.household.TaxSettings;
+import dev.keel.core.tax.TaxSettings;
 import dev.keel.core.ledger.Action;
 import dev.keel.core.ledger.Ledger;
 import dev.keel.core.ledger.LedgerInput;

@@ -1,8 +1,8 @@
 package dev.keel.core.report;
 
-import dev.keel.core.household.FilingStatus;
+import dev.keel.core.tax.FilingStatus;
 import dev.keel.core.household.Household;
-import dev.keel.core.household.TaxSettings;
+import dev.keel.core.tax.TaxSettings;
 import dev.keel.core.ledger.Action;
 import dev.keel.core.ledger.Ledger;
 import dev.keel.core.ledger.LedgerInput;

@@ -8,7 +8,7 @@ import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.InvalidInputException;
 import dev.keel.core.problem.Problem;
 import dev.keel.core.security.Symbol;

@@ -3,7 +3,7 @@ package dev.keel.imports.booking;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.security.Symbol;
 import dev.keel.imports.statement.CashLine;
 import dev.keel.imports.statement.PositionLine;

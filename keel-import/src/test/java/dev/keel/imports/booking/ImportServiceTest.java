@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.ledger.Action;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.report.RealizedGains;
 import dev.keel.imports.statement.ActivityKind;
 import java.math.BigDecimal;

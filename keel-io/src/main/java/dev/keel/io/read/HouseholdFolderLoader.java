@@ -6,7 +6,7 @@ import dev.keel.core.ledger.Transaction;
 import dev.keel.core.policy.Policy;
 import dev.keel.core.portfolio.CrossCheck;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import java.util.HashSet;
 import java.util.Set;
 import dev.keel.core.price.PriceTable;

@@ -4,7 +4,7 @@ import static dev.keel.io.read.Fixtures.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.Problem;
 import java.io.FilterReader;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.keel.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.core.drift.DriftReport;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.io.report.DriftReportWriter;
 import dev.keel.store.access.Role;
 import dev.keel.store.access.User;

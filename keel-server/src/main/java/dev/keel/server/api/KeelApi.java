@@ -1,6 +1,6 @@
 package dev.keel.server.api;
 
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.store.access.User;
 import io.javalin.Javalin;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.keel.store.household;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.Problem;
 import dev.keel.io.read.CsvTable;
 import dev.keel.io.read.HouseholdFolderLoader;

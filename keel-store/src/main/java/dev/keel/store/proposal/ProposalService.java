@@ -2,7 +2,7 @@ package dev.keel.store.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.core.household.AccountId;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.rebalance.Proposal;
 import dev.keel.core.security.Symbol;
 import dev.keel.io.report.Json;

@@ -2,7 +2,7 @@ package dev.keel.store.scan;
 
 import dev.keel.core.drift.ClassDrift;
 import dev.keel.core.drift.DriftReport;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.io.report.Fmt;
 import dev.keel.store.audit.AuditLog;
 import dev.keel.store.household.HouseholdId;

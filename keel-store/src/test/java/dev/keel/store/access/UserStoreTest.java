@@ -3,7 +3,7 @@ package dev.keel.store.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.store.Database;
 import dev.keel.store.StoreSuite;
 import dev.keel.store.TestDatabases;

@@ -3,7 +3,7 @@ package dev.keel.store.household;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.Problem;
 import dev.keel.io.read.FolderSource;
 import dev.keel.io.read.HouseholdFolderLoader;

@@ -6,7 +6,7 @@ import dev.keel.core.household.Account;
 import dev.keel.core.ledger.Transaction;
 import dev.keel.core.portfolio.CrossCheck;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.security.AssetClass;
 import dev.keel.core.security.Security;
 import java.math.BigDecimal;

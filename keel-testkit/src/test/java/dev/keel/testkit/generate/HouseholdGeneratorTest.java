@@ -16,7 +16,7 @@ import dev.keel.core.policy.CheckCadence;
 import dev.keel.core.policy.Policy;
 import dev.keel.core.portfolio.CrossCheck;
 import dev.keel.core.portfolio.HouseholdData;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.security.AssetClass;
 import dev.keel.core.security.Security;
 import dev.keel.core.security.SecurityMaster;

@@ -1,6 +1,6 @@
 package dev.keel.core.tax.estimate;
 
-import dev.keel.core.household.FilingStatus;
+import dev.keel.core.tax.FilingStatus;
 import java.math.BigDecimal;
 import java.util.Objects;
 

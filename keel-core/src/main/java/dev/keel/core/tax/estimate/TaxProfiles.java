@@ -1,6 +1,6 @@
 package dev.keel.core.tax.estimate;
 
-import dev.keel.core.household.TaxSettings;
+import dev.keel.core.tax.TaxSettings;
 import dev.keel.core.tax.MarginalRates;
 import java.math.BigDecimal;
 

@@ -2,8 +2,8 @@ package dev.keel.core.tax.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.core.household.FilingStatus;
-import dev.keel.core.household.TaxSettings;
+import dev.keel.core.tax.FilingStatus;
+import dev.keel.core.tax.TaxSettings;
 import dev.keel.core.tax.MarginalRates;
 import java.math.BigDecimal;
 import java.util.Map;

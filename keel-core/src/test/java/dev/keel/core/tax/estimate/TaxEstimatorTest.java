@@ -3,7 +3,7 @@ package dev.keel.core.tax.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.core.household.FilingStatus;
+import dev.keel.core.tax.FilingStatus;
 import dev.keel.core.tax.MarginalRates;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Nested;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.keel.core.household.FilingStatus;
+import dev.keel.core.tax.FilingStatus;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

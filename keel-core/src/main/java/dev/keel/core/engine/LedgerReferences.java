@@ -1,5 +1,6 @@
-package dev.keel.core.portfolio;
+package dev.keel.core.engine;
 
+import dev.keel.core.portfolio.HouseholdData;
 import dev.keel.core.ledger.Disposal;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.Lot;

@@ -1,4 +1,4 @@
-package dev.keel.core.household;
+package dev.keel.core.tax;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package dev.keel.core.portfolio;
+package dev.keel.core.engine;
 
+import dev.keel.core.portfolio.HouseholdData;
 import dev.keel.core.household.Household;
 import dev.keel.core.report.YearInvestments;
 import dev.keel.core.tax.estimate.LossCarryover;

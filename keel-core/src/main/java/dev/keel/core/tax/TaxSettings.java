@@ -1,6 +1,5 @@
-package dev.keel.core.household;
+package dev.keel.core.tax;
 
-import dev.keel.core.tax.MarginalRates;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
