@@ -62,8 +62,12 @@ class BenchmarksSmokeTest {
     bench.seed = 42;
     bench.setUp();
 
-    assertThat(bench.propose().acted()).isTrue();
-    assertThat(bench.propose().trades()).isNotEmpty();
+    Proposal p = bench.propose();
+    assertThat(p.acted()).isTrue();
+    assertThat(p.trades()).isNotEmpty();
+    // The proposal fixes what it was asked to fix: every class ends inside its band.
+    assertThat(p.after()).isNotEmpty().allSatisfy(c -> assertThat(c.breached()).as("%s", c.assetClass()).isFalse());
+    assertThat(p.unresolved()).isEmpty();
   }
 
   @Test
