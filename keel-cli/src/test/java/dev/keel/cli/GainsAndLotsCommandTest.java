@@ -79,6 +79,10 @@ class GainsAndLotsCommandTest {
     JsonNode lots = Json.mapper().readTree(run.out()).get("lots");
     JsonNode c = lot(lots, "C");
     JsonNode ira = lot(lots, "D");
+    // Quantities are JSON numbers, like amounts (docs/formats.md, "Numbers in JSON reports").
+    assertThat(c.get("quantity").isNumber()).as(c.toString()).isTrue();
+    assertThat(c.get("quantity").decimalValue()).isEqualByComparingTo("60");
+    assertThat(lot(lots, "wei-taxable/BND/1").get("quantity").decimalValue()).isEqualByComparingTo("1.5");
     assertThat(c.get("cost_basis").decimalValue()).isEqualByComparingTo("30300.00");
     assertThat(c.get("wash_sale_adjustment").decimalValue()).isEqualByComparingTo("3000.00");
     assertThat(c.get("acquired").asText()).isEqualTo("2025-06-23");
