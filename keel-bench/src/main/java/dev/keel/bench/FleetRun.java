@@ -100,7 +100,14 @@ public final class FleetRun {
     return tax;
   }
 
-  static void quality(int count) {
+  /**
+   * What a quality run found, as counts a test can check: the README's "0 wash sales" is {@code
+   * engineWashes}.
+   */
+  record Quality(int households, int needed, long engineWashes, long naiveWashes, long engineInBand, long naiveInBand,
+      long engineOutOfBandUnexplained, BigDecimal engineTax, BigDecimal naiveTax) {}
+
+  static Quality quality(int count) {
     record Row(boolean needed, BigDecimal engineTax, BigDecimal naiveTax, double engineDrift, double naiveDrift,
         boolean engineWash, boolean naiveWash, boolean engineInBand, boolean naiveInBand, boolean explained) {}
     List<Row> rows = IntStream.range(0, count).parallel().mapToObj(seed -> {
@@ -139,6 +146,10 @@ public final class FleetRun {
         + " restriction): %d%n", needed.stream().filter(x -> !x.engineInBand() && !x.explained()).count());
     System.out.printf("proposals creating a wash sale: engine %d, naive %d%n",
         needed.stream().filter(Row::engineWash).count(), needed.stream().filter(Row::naiveWash).count());
+    return new Quality(rows.size(), needed.size(), needed.stream().filter(Row::engineWash).count(),
+        needed.stream().filter(Row::naiveWash).count(), needed.stream().filter(Row::engineInBand).count(),
+        needed.stream().filter(Row::naiveInBand).count(),
+        needed.stream().filter(x -> !x.engineInBand() && !x.explained()).count(), engine, naive);
   }
 
   /** The allocation after a list of trades. */

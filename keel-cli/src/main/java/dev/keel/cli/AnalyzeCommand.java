@@ -22,9 +22,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin HouseholdOptions household;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table or json. Default: ${DEFAULT-VALUE}.")
-  Format format;
+  @Mixin FormatOption.TableOrJson formatOption;
 
   @Option(names = "--holdings", description = "Also list every position (table format).")
   boolean holdings;
@@ -41,9 +39,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (format == Format.CSV) {
-      throw new UsageProblem("analyze --format csv is not offered; use table or json");
-    }
+    Format format = formatOption.format("analyze");
     HouseholdData data = household.loadValued(java.util.List.of());
     DriftReport report = HouseholdEngine.DEFAULT.drift(data, household.asOf());
     PriceAges ages = HouseholdEngine.DEFAULT.priceAges(data, report);

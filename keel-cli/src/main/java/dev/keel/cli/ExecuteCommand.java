@@ -172,7 +172,8 @@ final class ExecuteCommand implements Callable<Integer> {
       throw new UsageProblem("another keel execute is running on " + dir + "; wait for it to end (nothing was sent)");
     }
     ExecutionResult result;
-    try (AutoCloseable held = lock.get()) {
+    AutoCloseable held = lock.get();
+    try (held) { // held for the whole execution, released however it ends
       result = executor.execute(plan, routes);
     } catch (IOException | RuntimeException e) {
       throw e;

@@ -24,14 +24,13 @@ final class GainsCommand implements Callable<Integer> {
   @Option(names = "--year", paramLabel = "YYYY", description = "Tax year. Default: the year of --as-of (today).")
   Integer year;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
-  Format format;
+  @Mixin FormatOption.TableJsonOrCsv formatOption;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    Format format = formatOption.format();
     int taxYear = year != null ? year : household.asOf().getYear();
     if (taxYear < 1900 || taxYear > 2999) {
       throw new UsageProblem("--year: \"" + taxYear + "\" is not a tax year; expected YYYY");

@@ -29,12 +29,9 @@ final class HarvestCommand implements Callable<Integer> {
 
   @Mixin HouseholdOptions household;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
-  Format format;
+  @Mixin FormatOption.TableJsonOrCsv formatOption;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Also write an order file (CSV) to key into a broker.")
-  Path out;
+  @Mixin OrderFileOption orderFile;
 
   @Option(names = "--report", description = "Report the losses harvested in --year instead of proposing harvests.")
   boolean report;
@@ -50,6 +47,8 @@ final class HarvestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Format format = formatOption.format();
+    Path out = orderFile.out();
     PrintWriter printer = spec.commandLine().getOut();
     if (report) {
       HouseholdData data = household.load();

@@ -56,7 +56,8 @@ final class ImportCommand implements Callable<Integer> {
     StatementFiles.requireFolder(dir);
     ImportPlan plan;
     // Held from reading the folder to writing it: two imports into one folder never interleave.
-    try (ImportLock lock = dryRun ? null : ImportLock.acquire(dir)) {
+    ImportLock lock = dryRun ? null : ImportLock.acquire(dir);
+    try (lock) {
       HouseholdFolder folder = StatementFiles.folder(dir);
       ImportRequest request = new ImportRequest(folder.data(), folder.numbers(), folder.log(), folder.prices(),
           statements, StatementFiles.account(account, folder), asOf != null ? asOf : LocalDate.now());

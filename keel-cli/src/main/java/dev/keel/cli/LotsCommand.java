@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,17 +20,13 @@ final class LotsCommand implements Callable<Integer> {
 
   @Mixin HouseholdOptions household;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table or json. Default: ${DEFAULT-VALUE}.")
-  Format format;
+  @Mixin FormatOption.TableOrJson formatOption;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    if (format == Format.CSV) {
-      throw new UsageProblem("lots --format csv is not offered; use table or json");
-    }
+    Format format = formatOption.format("lots");
     HouseholdData data = household.loadValued(java.util.List.of());
     LotsReport report = HouseholdEngine.DEFAULT.lots(data, household.asOf());
     PrintWriter out = spec.commandLine().getOut();

@@ -41,12 +41,9 @@ final class RebalanceCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Propose even when no check is due or no band is breached.")
   boolean force;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
-  Format format;
+  @Mixin FormatOption.TableJsonOrCsv formatOption;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Also write an order file (CSV) to key into a broker.")
-  Path out;
+  @Mixin OrderFileOption orderFile;
 
   @Option(names = "--allow-stale-prices",
       description = "Propose trades even when a price used is older than policy.yaml prices.refuse_after_days (default 30).")
@@ -56,6 +53,8 @@ final class RebalanceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Format format = formatOption.format();
+    Path out = orderFile.out();
     // The options' problems are reported with the household's, in one run.
     List<Problem> optionProblems = new ArrayList<>();
     Map<AccountId, BigDecimal> flows = parseFlows(optionProblems);

@@ -131,6 +131,13 @@ class CronAndPricesCommandTest {
     assertThat(root.get("old_prices").size()).isPositive();
     // Amounts keep their cents when the field is added (no 1.0E+3, no dropped zeros).
     assertThat(run.out()).containsPattern("\"amount\" : \\d+\\.\\d\\d");
+    // Quantities are plain JSON numbers as well (no quotes, no exponent), and exact: quantity x price = amount.
+    assertThat(run.out()).containsPattern("\"quantity\" : \\d+,").doesNotContain("\"quantity\" : \"");
+    for (JsonNode t : root.get("trades")) {
+      assertThat(t.get("quantity").isNumber()).as(t.toString()).isTrue();
+      assertThat(t.get("quantity").decimalValue().multiply(t.get("price").decimalValue()))
+          .as(t.toString()).isEqualByComparingTo(t.get("amount").decimalValue());
+    }
   }
 
   @Test

@@ -77,17 +77,12 @@ class GainsAndLotsCommandTest {
 
     assertThat(run.status()).as(run.err()).isZero();
     JsonNode lots = Json.mapper().readTree(run.out()).get("lots");
-    JsonNode c = null;
-    JsonNode ira = null;
-    for (JsonNode lot : lots) {
-      if (lot.get("lot_id").asText().equals("C")) {
-        c = lot;
-      }
-      if (lot.get("lot_id").asText().equals("D")) {
-        ira = lot;
-      }
-    }
-    assertThat(c).isNotNull();
+    JsonNode c = lot(lots, "C");
+    JsonNode ira = lot(lots, "D");
+    // Quantities are JSON numbers, like amounts (docs/formats.md, "Numbers in JSON reports").
+    assertThat(c.get("quantity").isNumber()).as(c.toString()).isTrue();
+    assertThat(c.get("quantity").decimalValue()).isEqualByComparingTo("60");
+    assertThat(lot(lots, "wei-taxable/BND/1").get("quantity").decimalValue()).isEqualByComparingTo("1.5");
     assertThat(c.get("cost_basis").decimalValue()).isEqualByComparingTo("30300.00");
     assertThat(c.get("wash_sale_adjustment").decimalValue()).isEqualByComparingTo("3000.00");
     assertThat(c.get("acquired").asText()).isEqualTo("2025-06-23");
@@ -205,5 +200,17 @@ class GainsAndLotsCommandTest {
 
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out()).contains("Part I - short-term, box B (short-term, Form 1099-B without basis reported to the IRS)");
+  }
+
+  /** The one lot of a {@code keel lots} JSON with this id; fails the test when there is none or several. */
+  private static JsonNode lot(JsonNode lots, String id) {
+    java.util.List<JsonNode> found = new java.util.ArrayList<>();
+    lots.forEach(l -> {
+      if (l.get("lot_id").asText().equals(id)) {
+        found.add(l);
+      }
+    });
+    assertThat(found).as("lots with id %s in %s", id, lots).hasSize(1);
+    return found.get(0);
   }
 }

@@ -34,6 +34,26 @@ class PlanFilesTest {
   }
 
   @Test
+  void test_quantities_as_json_numbers_read_exactly_as_strings_do() {
+    // keel rebalance --format json writes quantities as numbers in plain decimal text (docs/formats.md);
+    // proposals written before, with strings, still read the same.
+    String numbers = PROPOSAL.replace("\"quantity\": \"50\"", "\"quantity\": 50.1234")
+        .replace("\"quantity\": \"120\"", "\"quantity\": 120");
+    String strings = PROPOSAL.replace("\"quantity\": \"50\"", "\"quantity\": \"50.1234\"");
+
+    List<PlannedTrade> fromNumbers = PlanFiles.read("n.json", numbers).value().get().trades();
+    List<PlannedTrade> fromStrings = PlanFiles.read("s.json", strings).value().get().trades();
+
+    assertThat(fromNumbers.get(0).quantity()).isEqualByComparingTo("50.1234");
+    assertThat(fromNumbers.get(0).lots()).singleElement()
+        .satisfies(l -> assertThat(l.quantity()).isEqualByComparingTo("50.1234"));
+    assertThat(fromNumbers.get(1).quantity()).isEqualByComparingTo("120");
+    for (int i = 0; i < 2; i++) {
+      assertThat(fromNumbers.get(i).quantity()).isEqualByComparingTo(fromStrings.get(i).quantity());
+    }
+  }
+
+  @Test
   void test_the_same_proposal_has_the_same_id_and_another_a_different_one() {
     ExecutionPlan a = PlanFiles.read("a.json", PROPOSAL).value().get();
     ExecutionPlan b = PlanFiles.read("b.json", PROPOSAL.replace("\"quantity\": \"120\"", "\"quantity\": \"121\"")).value()

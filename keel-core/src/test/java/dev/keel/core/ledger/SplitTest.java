@@ -133,7 +133,10 @@ class SplitTest {
       assertThat(s.newShares()).isEqualByComparingTo("4");
       assertThat(s.oldShares()).isEqualByComparingTo("1");
     });
-    assertThat(ActionTerms.Split.parse(" 3 : 2 ")).isPresent();
+    assertThat(ActionTerms.Split.parse(" 3 : 2 ")).hasValueSatisfying(s -> {
+      assertThat(s.newShares()).isEqualByComparingTo("3");
+      assertThat(s.oldShares()).isEqualByComparingTo("2");
+    });
     assertThat(ActionTerms.Split.parse("4")).isEmpty();
     assertThat(ActionTerms.Split.parse("0:1")).isEmpty();
     assertThat(ActionTerms.Split.parse("2:2")).isEmpty();

@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.LongRange;
 
 /**
@@ -53,6 +54,9 @@ class HarvestProperties {
   @Property(tries = 40)
   void the_loss_a_harvest_claims_is_what_gains_reports(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     Simulation sim = Simulation.run(seed);
+    Statistics.label("harvests").collect(!sim.harvests.isEmpty());
+    // Most simulated years harvest something (about all of them): the loop below must check it.
+    Statistics.label("harvests").coverage(c -> c.check(true).percentage(p -> p >= 50));
     RealizedGains gains = HouseholdEngine.DEFAULT.gains(sim.data(), START.getYear());
     List<Disposal> rows = Stream.concat(gains.shortTerm().stream(), gains.longTerm().stream()).toList();
 
@@ -68,6 +72,9 @@ class HarvestProperties {
   @Property(tries = 40)
   void a_swap_back_never_lands_inside_the_window(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     Simulation sim = Simulation.run(seed);
+    Statistics.label("swap backs").collect(!sim.swapBacks.isEmpty());
+    // About half the years swap back: some of the 40 must, or the loop checks nothing.
+    Statistics.label("swap backs").coverage(c -> c.check(true).count(n -> n >= 1));
 
     for (Simulation.Sale s : sim.swapBacks) {
       // The swap back sells shares bought on the harvest day: 31 days or more must separate them.
@@ -78,6 +85,8 @@ class HarvestProperties {
   @Property(tries = 40)
   void a_pure_harvest_keeps_the_allocation_within_rounding(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     Simulation sim = Simulation.run(seed);
+    Statistics.label("pure harvests").collect(!sim.harvestOnly.isEmpty());
+    Statistics.label("pure harvests").coverage(c -> c.check(true).percentage(p -> p >= 50));
 
     for (Simulation.Pure pure : sim.harvestOnly) {
       Proposal p = pure.proposal();
@@ -111,6 +120,10 @@ class HarvestProperties {
   @Property(tries = 40)
   void every_proposal_keeps_the_tax_budget(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     Simulation sim = Simulation.run(seed);
+    assertThat(sim.proposals).isNotEmpty();
+    Statistics.label("with a budget").collect(sim.proposals.stream().anyMatch(p -> p.tax().budgetLeft().isPresent()));
+    // About a third of the years have a tax budget: some of the 40 must, or nothing is checked.
+    Statistics.label("with a budget").coverage(c -> c.check(true).count(n -> n >= 1));
 
     for (Proposal p : sim.proposals) {
       p.tax().budgetLeft().ifPresent(left -> assertThat(p.tax().netGain()).as("%s", p.asOf())
@@ -121,6 +134,8 @@ class HarvestProperties {
   @Property(tries = 40)
   void each_harvest_record_matches_its_two_trades(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     Simulation sim = Simulation.run(seed);
+    Statistics.label("harvest records").collect(sim.proposals.stream().anyMatch(p -> !p.harvests().isEmpty()));
+    Statistics.label("harvest records").coverage(c -> c.check(true).percentage(p -> p >= 50));
 
     for (Proposal p : sim.proposals) {
       for (Harvest h : p.harvests()) {

@@ -94,7 +94,7 @@ public final class DriftReportWriter {
       m.put("account", h.account().value());
       m.put("symbol", h.symbol().value());
       m.put("asset_class", h.assetClass().value());
-      m.put("quantity", h.quantity().stripTrailingZeros().scale() < 0 ? h.quantity().setScale(0) : h.quantity().stripTrailingZeros());
+      m.put("quantity", Fmt.quantity(h.quantity()));
       m.put("price", h.price());
       m.put("value", Fmt.cents(h.value()));
       holdings.add(m);

@@ -49,6 +49,16 @@ public final class Fmt {
     return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
   }
 
+  /**
+   * Shares for JSON: the exact quantity as a number without trailing zeros ({@code 12.5}, {@code 40}).
+   * JSON reports write every quantity and amount as a number in plain decimal text (never through a
+   * double, never in exponent form), so a reader parses both the same way.
+   */
+  public static BigDecimal quantity(BigDecimal quantity) {
+    BigDecimal stripped = quantity.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
   /** Money rounded to cents for JSON. */
   public static BigDecimal cents(BigDecimal amount) {
     return amount.setScale(2, RoundingMode.HALF_UP);

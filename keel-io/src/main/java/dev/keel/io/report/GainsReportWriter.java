@@ -260,7 +260,7 @@ public final class GainsReportWriter {
     m.put("account", d.account().value());
     m.put("symbol", d.symbol().value());
     m.put("lot_id", d.lotId().value());
-    m.put("quantity", d.quantity().stripTrailingZeros().toPlainString());
+    m.put("quantity", Fmt.quantity(d.quantity()));
     m.put("acquired", d.inherited() ? "INHERITED" : d.acquired().toString());
     m.put("holding_since", d.holdingSince() == null ? null : d.holdingSince().toString());
     m.put("sold", d.sold().toString());

@@ -52,7 +52,7 @@ public final class HarvestReportWriter {
       m.put("account", e.sale().account().value());
       m.put("symbol", e.sale().symbol().value());
       m.put("lot_id", e.sale().lotId().value());
-      m.put("quantity", Fmt.qty(e.sale().quantity()));
+      m.put("quantity", Fmt.quantity(e.sale().quantity()));
       m.put("sold", e.sale().sold().toString());
       m.put("term", e.sale().term().code());
       m.put("loss", Fmt.cents(e.loss()));

@@ -59,7 +59,7 @@ public final class LotsReportWriter {
       m.put("account", l.account().value());
       m.put("symbol", l.symbol().value());
       m.put("lot_id", l.id().value());
-      m.put("quantity", Fmt.qty(l.quantity()));
+      m.put("quantity", Fmt.quantity(l.quantity()));
       m.put("acquired", l.acquired() == null ? "INHERITED" : l.acquired().toString());
       m.put("holding_since", l.holdingSince() == null ? null : l.holdingSince().toString());
       m.put("inherited", l.inherited());

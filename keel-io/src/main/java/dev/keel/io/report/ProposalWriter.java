@@ -143,7 +143,7 @@ public final class ProposalWriter {
       m.put("account", t.account().value());
       m.put("symbol", t.symbol().value());
       m.put("side", t.side().code());
-      m.put("quantity", Fmt.qty(t.quantity()));
+      m.put("quantity", Fmt.quantity(t.quantity()));
       m.put("price", t.price());
       m.put("amount", t.amount());
       m.put("asset_class", t.assetClass().value());
@@ -152,7 +152,7 @@ public final class ProposalWriter {
         Map<String, Object> lot = new LinkedHashMap<>();
         lot.put("lot_id", l.lotId().value());
         lot.put("acquired", acquired(l));
-        lot.put("quantity", Fmt.qty(l.quantity()));
+        lot.put("quantity", Fmt.quantity(l.quantity()));
         lot.put("cost_basis", Fmt.cents(l.costBasis()));
         lot.put("proceeds", Fmt.cents(l.proceeds()));
         // gain: what goes on the return (0 in a tax-advantaged account, a washed loss not counted);
@@ -203,11 +203,11 @@ public final class ProposalWriter {
       m.put("account", h.account().value());
       m.put("symbol", h.symbol().value());
       m.put("lot_id", h.lotId().value());
-      m.put("quantity", Fmt.qty(h.quantity()));
+      m.put("quantity", Fmt.quantity(h.quantity()));
       m.put("loss", Fmt.cents(h.loss()));
       m.put("term", h.term().code());
       m.put("substitute", h.substitute().value());
-      m.put("substitute_quantity", Fmt.qty(h.substituteQuantity()));
+      m.put("substitute_quantity", Fmt.quantity(h.substituteQuantity()));
       m.put("tax_saved_this_year", Fmt.cents(h.taxSavedThisYear()));
       m.put("carried_forward", Fmt.cents(h.carriedForward()));
       m.put("future_value", Fmt.cents(h.futureValue()));

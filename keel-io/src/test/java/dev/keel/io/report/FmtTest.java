@@ -53,6 +53,16 @@ class FmtTest {
     assertThat(Fmt.qty(new BigDecimal(quantity))).isEqualTo(expected);
   }
 
+  /** A quantity in JSON is a number written exactly as shares are shown: no quotes, no exponent, no float. */
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({"12.500, 12.5", "100, 100", "1E+2, 100", "4.105, 4.105", "0.000, 0", "0.00000001, 0.00000001",
+      "123456789.123456789, 123456789.123456789"})
+  void test_quantity_in_json(String quantity, String expected) {
+    assertThat(Fmt.quantity(new BigDecimal(quantity))).isEqualByComparingTo(expected);
+    assertThat(Json.write(java.util.Map.of("quantity", Fmt.quantity(new BigDecimal(quantity)))))
+        .isEqualToIgnoringWhitespace("{\"quantity\" : " + expected + "}");
+  }
+
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({"0.3333333333333333333333333333333333, 0.33333333", "0.5, 0.5", "1, 1", "0.123456785, 0.12345679"})
   void test_weight(String fraction, String expected) {
