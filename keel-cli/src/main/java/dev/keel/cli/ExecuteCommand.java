@@ -145,6 +145,12 @@ final class ExecuteCommand implements Callable<Integer> {
       throw new UsageProblem("the broker could not be reached: " + e.getMessage());
     }
     FolderExecution.lotMethodWarnings(links).forEach(w -> err.println("keel: warning: " + w));
+    if (choice == BrokerChoice.FILE) {
+      // An order file has no market data: collars and the price check use prices.csv (keel prices refreshes it).
+      routes = new java.util.LinkedHashMap<>(routes);
+      routes.replaceAll((id, r) -> r.withPrices(new dev.keel.broker.price.PriceTableSource(data.prices(),
+          household.asOf())));
+    }
 
     out.println("Proposal " + plan.id() + " as of " + plan.asOf() + ": " + plan.trades().size() + " trades; "
         + (routes.isEmpty() ? "none" : String.join(", ", routes.keySet().stream().map(AccountId::value).toList()))
@@ -180,6 +186,10 @@ final class ExecuteCommand implements Callable<Integer> {
       throw new IllegalStateException("the execution lock could not be released: " + e.getMessage(), e);
     }
     print(out, result);
+    Path remainder = dev.keel.broker.folder.RemainderFile.write(dir, plan, result);
+    if (!result.remaining().isEmpty()) {
+      out.println("What is left, machine-readable: " + remainder);
+    }
     if (choice != BrokerChoice.FILE) {
       reconcile(out, dir, routes);
     }

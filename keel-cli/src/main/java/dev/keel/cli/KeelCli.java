@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
       "Every command reads a household folder (household.yaml, policy.yaml, lots.csv,",
       "transactions.csv, prices.csv; see docs/formats.md)."
     },
-    subcommands = {AnalyzeCommand.class, RebalanceCommand.class, HarvestCommand.class, GainsCommand.class, LotsCommand.class, ImportCommand.class, ReconcileCommand.class, CheckedCommand.class, ExecuteCommand.class, BrokerReconcileCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AnalyzeCommand.class, RebalanceCommand.class, HarvestCommand.class, GainsCommand.class, LotsCommand.class, ImportCommand.class, ReconcileCommand.class, CheckedCommand.class, ExecuteCommand.class, BrokerReconcileCommand.class, PricesCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class KeelCli implements Runnable {
 
   /** Exit status for bad input: every problem was printed. */

@@ -11,6 +11,7 @@ import dev.keel.broker.OrderType;
 import dev.keel.broker.TimeInForce;
 import dev.keel.broker.alpaca.RatePacer;
 import dev.keel.broker.execute.ExecutionState.Attempt;
+import dev.keel.broker.price.LatestPrice;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.rebalance.Side;
 import dev.keel.core.security.Symbol;
@@ -100,6 +101,8 @@ public final class Executor {
     private final ExecutionState state;
     private final Set<String> warnings = new LinkedHashSet<>();
     private final Map<Symbol, Optional<AssetInfo>> assets = new HashMap<>();
+    /** Where a latest price came from when it was not the broker's. */
+    private final Map<Symbol, String> origins = new HashMap<>();
     private int bookedNow;
 
     Run(ExecutionPlan plan, Map<AccountId, BrokerRoute> routes) {
@@ -164,7 +167,7 @@ public final class Executor {
       refresh(broker, trades);
       List<PlannedTrade> pending = trades.stream().filter(this::needsPlacement).toList();
       if (!pending.isEmpty()) {
-        Map<Symbol, BigDecimal> prices = latestPrices(broker, pending);
+        Map<Symbol, BigDecimal> prices = latestPrices(route, pending);
         if (!checkPrices(account, pending, prices)) {
           awaitWorking(broker, trades);
           return;
@@ -198,10 +201,24 @@ public final class Executor {
       return policy.retryUnfilled() && t.quantity().subtract(state.filled(t.index())).signum() > 0;
     }
 
-    private Map<Symbol, BigDecimal> latestPrices(Broker broker, List<PlannedTrade> pending) {
+    /**
+     * The latest price of each pending symbol: the broker's, else the route's price source (an
+     * order file's account: prices.csv as {@code keel prices} refreshed it).
+     */
+    private Map<Symbol, BigDecimal> latestPrices(BrokerRoute route, List<PlannedTrade> pending) {
       Set<Symbol> symbols = new LinkedHashSet<>();
       pending.forEach(t -> symbols.add(t.symbol()));
-      Map<Symbol, BigDecimal> prices = broker.latestPrices(symbols);
+      Map<Symbol, BigDecimal> prices = new LinkedHashMap<>(route.broker().latestPrices(symbols));
+      if (route.prices().isPresent()) {
+        Set<Symbol> missing = new LinkedHashSet<>(symbols);
+        missing.removeAll(prices.keySet());
+        if (!missing.isEmpty()) {
+          for (LatestPrice p : route.prices().get().latest(missing).values()) {
+            prices.put(p.symbol(), p.price());
+            origins.put(p.symbol(), p.origin() + " of " + p.date());
+          }
+        }
+      }
       if (prices.isEmpty()) {
         warnings.add("the broker gives no latest prices (an order file): prices were not checked against the proposal's, "
             + "and limits are set around the proposal's prices");
@@ -225,7 +242,8 @@ public final class Executor {
         BigDecimal planned = t.price().get();
         BigDecimal move = last.subtract(planned).abs().divide(planned, MathContext.DECIMAL64);
         if (move.compareTo(policy.priceTolerance()) > 0) {
-          String reason = t.symbol() + " last traded at " + last.toPlainString() + ", "
+          String reason = t.symbol() + " last traded at " + last.toPlainString()
+              + Optional.ofNullable(origins.get(t.symbol())).map(o -> " (" + o + ")").orElse("") + ", "
               + move.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).toPlainString()
               + "% from the proposal's " + planned.toPlainString() + " (tolerance "
               + policy.priceTolerance().multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString()
