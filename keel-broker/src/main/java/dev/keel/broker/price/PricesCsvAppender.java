@@ -35,6 +35,11 @@ public final class PricesCsvAppender {
 
   private PricesCsvAppender() {}
 
+  /** At least cents (a JSON number 72.5 is written 72.50); never rounded: a sub-cent price keeps its digits. */
+  private static String text(LatestPrice p) {
+    return (p.price().scale() < 2 ? p.price().setScale(2) : p.price()).toPlainString();
+  }
+
   public static Outcome append(Path file, Collection<LatestPrice> prices) throws IOException {
     List<String> columns = new ArrayList<>(List.of("symbol", "price", "date"));
     List<Map<String, String>> rows = new ArrayList<>();
@@ -70,12 +75,12 @@ public final class PricesCsvAppender {
         }
       }
       if (existing != null) {
-        existing.put("price", p.price().toPlainString());
+        existing.put("price", text(p));
         replaced++;
       } else {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("symbol", p.symbol().value());
-        row.put("price", p.price().toPlainString());
+        row.put("price", text(p));
         row.put("date", date);
         rows.add(row);
         added++;
