@@ -79,7 +79,8 @@ public final class AlpacaBroker implements Broker, PriceSource {
   @Override
   public BrokerAccount account() {
     JsonNode a = get(config.tradingUrl(), "/v2/account").orElseThrow(() -> notFound("/v2/account"));
-    return new BrokerAccount(text(a, "account_number"), decimal(a, "cash"), decimal(a, "buying_power"), text(a, "status"));
+    return new BrokerAccount(text(a, "account_number"), decimal(a, "cash"), decimal(a, "buying_power"), text(a, "status"),
+        optionalDecimal(a, "non_marginable_buying_power"));
   }
 
   @Override

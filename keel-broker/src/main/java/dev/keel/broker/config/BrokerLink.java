@@ -13,9 +13,18 @@ import java.util.Optional;
  *     {@code lot_method}. Alpaca's order API has no field to choose lots, so for {@code alpaca} only
  *     {@code specific} would honour the proposal's lots (and Alpaca offers no such setting).
  * @param lotMethod the household's {@code lot_method} for the account
+ * @param settledCashOnly {@code broker_settled_cash: true}: the broker lets the account buy only with
+ *     settled cash (a cash account); purchases then wait for the settlement of the sales that pay for
+ *     them. Alpaca's accounts are margin accounts (limited margin below $2,000 of equity), which may
+ *     spend unsettled proceeds, so the default is false.
  */
 public record BrokerLink(AccountId account, BrokerKind kind, Optional<String> brokerAccount,
-    Optional<LotMethod> brokerLotMethod, LotMethod lotMethod) {
+    Optional<LotMethod> brokerLotMethod, LotMethod lotMethod, boolean settledCashOnly) {
+
+  public BrokerLink(AccountId account, BrokerKind kind, Optional<String> brokerAccount,
+      Optional<LotMethod> brokerLotMethod, LotMethod lotMethod) {
+    this(account, kind, brokerAccount, brokerLotMethod, lotMethod, false);
+  }
 
   public BrokerLink {
     Objects.requireNonNull(account, "account");

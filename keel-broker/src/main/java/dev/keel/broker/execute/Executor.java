@@ -1,6 +1,7 @@
 package dev.keel.broker.execute;
 
 import dev.keel.broker.AssetInfo;
+import dev.keel.broker.BrokerAccount;
 import dev.keel.broker.Broker;
 import dev.keel.broker.BrokerException;
 import dev.keel.broker.BrokerFill;
@@ -85,6 +86,9 @@ public final class Executor {
   public List<ExecutionEvent> journal(ProposalId id) {
     return store.events(id);
   }
+
+  /** Sale proceeds not settled yet, in dollars, and the date the last of them settles. */
+  private record Unsettled(BigDecimal amount, java.time.LocalDate last) {}
 
   /** Thrown inside a run to stop placing orders in one account (an answer still in doubt). */
   private static final class AccountStopped extends RuntimeException {
@@ -178,7 +182,7 @@ public final class Executor {
           }
         }
         awaitWorking(broker, trades.stream().filter(t -> t.side() == Side.SELL).toList());
-        placeBuys(account, broker, pending, prices);
+        placeBuys(account, route, pending, prices);
       }
       awaitWorking(broker, trades);
       if (policy.cancelUnfilled()) {
@@ -259,7 +263,9 @@ public final class Executor {
       return true;
     }
 
-    private void placeBuys(AccountId account, Broker broker, List<PlannedTrade> pending, Map<Symbol, BigDecimal> prices) {
+    private void placeBuys(AccountId account, BrokerRoute route, List<PlannedTrade> pending,
+        Map<Symbol, BigDecimal> prices) {
+      Broker broker = route.broker();
       List<PlannedTrade> buys = pending.stream().filter(t -> t.side() == Side.BUY).toList();
       if (buys.isEmpty()) {
         return;
@@ -278,7 +284,18 @@ public final class Executor {
           openSales.add(o.symbol());
         }
       }
-      BigDecimal spendable = broker.account().spendable();
+      BrokerAccount at = broker.account();
+      final BigDecimal available = at.spendable();
+      BigDecimal spendable = available;
+      // A cash account buys with settled cash only: the broker's cash less this proposal's sale
+      // proceeds that have not settled yet (T+1, see Settlement).
+      if (route.settledCashOnly()) {
+        // The sales' fills are needed now (their dates say when their proceeds settle), not only at the end.
+        collectFills(account, broker);
+      }
+      Optional<Unsettled> unsettled = route.settledCashOnly() ? Optional.of(unsettled(account)) : Optional.empty();
+      BigDecimal settled = unsettled.map(u -> available.min(at.cash().subtract(u.amount()).max(BigDecimal.ZERO)))
+          .orElse(spendable);
       for (PlannedTrade t : buys) {
         if (openSales.contains(t.symbol())) {
           waitFor(t, "waiting: a sale of " + t.symbol() + " is still open (the broker refuses a purchase of a symbol "
@@ -308,6 +325,15 @@ public final class Executor {
             cost = quantity.multiply(capped).setScale(2, RoundingMode.UP);
           }
         }
+        if (unsettled.isPresent() && cost.compareTo(settled) > 0
+            && cost.compareTo(settled.add(unsettled.get().amount())) <= 0) {
+          Unsettled u = unsettled.get();
+          waitFor(t, "waiting for settlement: needs about $" + cost.toPlainString() + ", $"
+              + settled.setScale(2, RoundingMode.DOWN).toPlainString() + " of the cash is settled and $"
+              + u.amount().setScale(2, RoundingMode.HALF_UP).toPlainString() + " of sale proceeds settle by " + u.last()
+              + " (T+1; the account buys with settled cash only); run again on or after " + u.last());
+          continue;
+        }
         if (cost.compareTo(spendable) > 0) {
           String need = "needs about $" + cost.toPlainString() + ", the broker reports $"
               + spendable.setScale(2, RoundingMode.DOWN).toPlainString() + " available";
@@ -320,8 +346,29 @@ public final class Executor {
         }
         if (place(broker, t, prices, limit)) {
           spendable = spendable.subtract(cost);
+          settled = settled.subtract(cost);
         }
       }
+    }
+
+    /** Sale proceeds of this account's fills not settled on the run's date, and the last settlement date among them. */
+    private Unsettled unsettled(AccountId account) {
+      java.time.LocalDate today = clock.instant().atZone(FillBooking.MARKET_ZONE).toLocalDate();
+      BigDecimal amount = BigDecimal.ZERO;
+      java.time.LocalDate last = today;
+      for (ExecutionEvent f : state.fills().values()) {
+        PlannedTrade t = plan.trade(f.trade());
+        if (!t.account().equals(account) || t.side() != Side.SELL) {
+          continue;
+        }
+        java.time.LocalDate settles = Settlement.date(f.fillTime().atZone(FillBooking.MARKET_ZONE).toLocalDate());
+        if (settles.isAfter(today)) {
+          BigDecimal fees = f.fees() == null ? BigDecimal.ZERO : f.fees();
+          amount = amount.add(f.quantity().multiply(f.price()).subtract(fees));
+          last = settles.isAfter(last) ? settles : last;
+        }
+      }
+      return new Unsettled(amount, last);
     }
 
     /** A trade not placed in this run for a reason that ends (a sale still open, cash not there yet). */

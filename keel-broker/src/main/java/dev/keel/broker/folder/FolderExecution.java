@@ -154,7 +154,7 @@ public final class FolderExecution {
               + " but the APCA_API_* keys open account " + at.accountNumber() + "; nothing was sent");
         }
       }
-      routes.put(id, new BrokerRoute(broker, link.honoursLots()));
+      routes.put(id, new BrokerRoute(broker, link.honoursLots()).withSettledCashOnly(link.settledCashOnly()));
       return routes;
     }
     Set<String> booked = sink().bookedFillIds();
@@ -162,7 +162,7 @@ public final class FolderExecution {
       BrokerLink link = link(data.household().getAccount(id), declared);
       FileBroker broker = new FileBroker(orderFile(plan), fills, id, link.brokerAccount(), plan,
           books.account(id).cash(), booked);
-      routes.put(id, new BrokerRoute(broker, link.honoursLots()));
+      routes.put(id, new BrokerRoute(broker, link.honoursLots()).withSettledCashOnly(link.settledCashOnly()));
     }
     return routes;
   }
