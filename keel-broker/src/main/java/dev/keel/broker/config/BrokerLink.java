@@ -46,8 +46,10 @@ public record BrokerLink(AccountId account, BrokerKind kind, Optional<String> br
   public Optional<String> lotMethodWarning() {
     if (brokerLotMethod.isPresent() && brokerLotMethod.get() != lotMethod) {
       return Optional.of("account " + account + ": the broker relieves lots by " + brokerLotMethod.get().code()
-          + " but household.yaml's lot_method is " + lotMethod.code() + "; plan this account with lot_method: "
-          + brokerLotMethod.get().code() + " so the books match the broker's");
+          + " but household.yaml's lot_method is " + lotMethod.code()
+          + (honoursLots() ? "" : "; keel execute books its sales with the lots " + brokerLotMethod.get().code()
+          + " relieves, as the broker's 1099-B will,") + "; set lot_method: " + brokerLotMethod.get().code()
+          + " so proposals plan (and price the tax of) the lots the broker will sell");
     }
     if (kind == BrokerKind.ALPACA && brokerLotMethod.isEmpty() && lotMethod != LotMethod.FIFO) {
       return Optional.of("account " + account + ": Alpaca's order API cannot choose lots; declare broker_lot_method "

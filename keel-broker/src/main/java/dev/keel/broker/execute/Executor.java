@@ -14,6 +14,7 @@ import dev.keel.broker.alpaca.RatePacer;
 import dev.keel.broker.execute.ExecutionState.Attempt;
 import dev.keel.broker.price.LatestPrice;
 import dev.keel.core.household.AccountId;
+import dev.keel.core.ledger.LotId;
 import dev.keel.core.rebalance.Side;
 import dev.keel.core.security.Symbol;
 import java.math.BigDecimal;
@@ -596,7 +597,8 @@ public final class Executor {
         }
         int trade = state.tradeOf(a.clientOrderId).orElseThrow();
         record(event(EventType.FILL).trade(plan.trade(trade)).clientOrderId(a.clientOrderId).orderId(f.orderId())
-            .quantity(f.quantity()).price(f.price()).fees(f.fees()).fill(f.id(), f.time()).build());
+            .quantity(f.quantity()).price(f.price()).fees(f.fees()).fill(f.id(), f.time())
+            .lot(f.lotId().map(dev.keel.core.ledger.LotId::value).orElse(null)).build());
       }
       for (Attempt a : byOrder.values()) {
         BigDecimal seen = reported(a);
@@ -627,6 +629,7 @@ public final class Executor {
         record(event(EventType.BOOKED).reason("found in the ledger after an interruption").fills(recovered).build());
       }
       List<BookedFill> batch = new ArrayList<>();
+      Map<AccountId, BrokerLots.Tracker> brokerLots = new HashMap<>();
       Map<Integer, BigDecimal> relieved = new HashMap<>();
       Map<String, Integer> fillNumber = new HashMap<>();
       for (ExecutionEvent f : state.fills().values()) {
@@ -637,9 +640,33 @@ public final class Executor {
         if (inLedger.contains(f.fillId())) {
           continue;
         }
-        boolean honours = Optional.ofNullable(routes.get(t.account())).map(BrokerRoute::honoursLots).orElse(false);
-        batch.add(new BookedFill(f.fillId(), FillBooking.transactions(t, f.quantity(), f.price(),
-            f.fees() == null ? BigDecimal.ZERO : f.fees(), f.fillTime(), before, honours, f.clientOrderId() + "-f" + n)));
+        Optional<BrokerRoute> route = Optional.ofNullable(routes.get(t.account()));
+        boolean honours = route.map(BrokerRoute::honoursLots).orElse(false);
+        PlannedTrade booked = t;
+        BigDecimal skip = before;
+        if (t.side() == Side.SELL && f.lotId() != null) {
+          // The broker says which lot it relieved: the books follow it, and a lot other than the
+          // proposal's is reported (the realized gain differs from the one approved).
+          LotId lot = LotId.of(f.lotId());
+          if (!t.lots().isEmpty() && t.lots().stream().noneMatch(l -> l.lotId().equals(lot))) {
+            warnings.add("trade " + t.index() + " (" + t.describe() + "): the broker relieved lot " + lot
+                + ", not the proposal's " + String.join(", ", t.lots().stream().map(l -> l.lotId().value()).toList())
+                + "; booked as the broker reported (check the gain against the proposal's)");
+          }
+          booked = withLots(t, List.of(new PlannedLot(lot, f.quantity())));
+          skip = BigDecimal.ZERO;
+          honours = true;
+        } else if (t.side() == Side.SELL && !honours && route.flatMap(BrokerRoute::brokerLots).isPresent()) {
+          // The broker relieves by its own method: book the lots that method takes, not the household's.
+          BrokerLots.Tracker tracker = brokerLots.computeIfAbsent(t.account(),
+              a -> route.get().brokerLots().get().tracker());
+          booked = withLots(t, tracker.relieve(t.symbol(), f.quantity(), f.price(),
+              f.fillTime().atZone(FillBooking.MARKET_ZONE).toLocalDate()));
+          skip = BigDecimal.ZERO;
+          honours = true;
+        }
+        batch.add(new BookedFill(f.fillId(), FillBooking.transactions(booked, f.quantity(), f.price(),
+            f.fees() == null ? BigDecimal.ZERO : f.fees(), f.fillTime(), skip, honours, f.clientOrderId() + "-f" + n)));
       }
       if (batch.isEmpty()) {
         return;
@@ -647,6 +674,10 @@ public final class Executor {
       sink.book(batch);
       bookedNow += batch.size();
       record(event(EventType.BOOKED).fills(batch.stream().map(BookedFill::fillId).toList()).build());
+    }
+
+    private PlannedTrade withLots(PlannedTrade t, List<PlannedLot> lots) {
+      return new PlannedTrade(t.index(), t.account(), t.symbol(), t.side(), t.quantity(), t.price(), lots, t.harvest());
     }
 
     // ---- result ----

@@ -6,6 +6,7 @@ import dev.keel.broker.alpaca.AlpacaBroker;
 import dev.keel.broker.alpaca.AlpacaConfig;
 import dev.keel.broker.config.BrokerKind;
 import dev.keel.broker.config.BrokerLink;
+import dev.keel.broker.execute.BrokerLots;
 import dev.keel.broker.execute.BrokerRoute;
 import dev.keel.broker.execute.ExecutionPlan;
 import dev.keel.broker.execute.FileExecutionStore;
@@ -15,6 +16,8 @@ import dev.keel.broker.file.FileBroker;
 import dev.keel.broker.file.FillRow;
 import dev.keel.core.household.Account;
 import dev.keel.core.household.AccountId;
+import dev.keel.core.household.LotMethod;
+import dev.keel.core.portfolio.HouseholdEngine;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.portfolio.HouseholdData;
 import dev.keel.core.problem.Problem;
@@ -154,7 +157,14 @@ public final class FolderExecution {
               + " but the APCA_API_* keys open account " + at.accountNumber() + "; nothing was sent");
         }
       }
-      routes.put(id, new BrokerRoute(broker, link.honoursLots()).withSettledCashOnly(link.settledCashOnly()));
+      BrokerRoute route = new BrokerRoute(broker, link.honoursLots()).withSettledCashOnly(link.settledCashOnly());
+      Optional<LotMethod> method = link.brokerLotMethod();
+      if (!link.honoursLots() && method.isPresent() && method.get() != LotMethod.SPECIFIC
+          && method.get() != link.lotMethod()) {
+        route = route.withBrokerLots(new BrokerLots(method.get(), books.account(id).lots(),
+            HouseholdEngine.DEFAULT.rates(data, plan.asOf().getYear())));
+      }
+      routes.put(id, route);
       return routes;
     }
     Set<String> booked = sink().bookedFillIds();
