@@ -96,6 +96,21 @@ class PricesAndRemainderCommandTest {
   }
 
   @Test
+  void test_prices_with_a_wrong_secret_is_refused_without_printing_it_and_changes_nothing() throws IOException {
+    String before = Files.readString(dir.resolve("prices.csv"));
+    ExecuteCommand.environment = () -> Map.of("APCA_API_KEY_ID", KEY, "APCA_API_SECRET_KEY", "wrong-secret-value",
+        "APCA_API_BASE_URL", fake.url().toString(), "APCA_API_DATA_URL", fake.url().toString());
+
+    CliRun run = CliRun.of("prices", dir.toString(), "--from", "alpaca");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("the broker's market data could not be reached").contains("not authorized")
+        .contains("prices.csv was not changed");
+    assertThat(run.out() + run.err()).doesNotContain("wrong-secret-value").doesNotContain(SECRET);
+    assertThat(Files.readString(dir.resolve("prices.csv"))).isEqualTo(before);
+  }
+
+  @Test
   void test_execute_writes_what_a_rejection_left_as_machine_readable_remainder() throws IOException {
     fake.reject("BND", 403, 40310000, "trading is halted for BND");
     CliRun proposal = CliRun.of("rebalance", dir.toString(), "--as-of", "2026-11-30", "--force", "--format", "json");
