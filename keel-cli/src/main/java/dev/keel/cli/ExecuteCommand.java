@@ -136,6 +136,14 @@ final class ExecuteCommand implements Callable<Integer> {
       throw new InvalidInputException(problems);
     }
     LedgerResult books = HouseholdEngine.DEFAULT.books(data, Optional.empty(), household.asOf().getYear());
+    if (choice == BrokerChoice.FILE) {
+      Path file = fills != null ? fills : folder.defaultFills();
+      List<Problem> lots = FolderExecution.checkReportedLots(file.getFileName().toString(), fillRows, plan, books,
+          folder.sink().bookedFillIds());
+      if (!lots.isEmpty()) {
+        throw new InvalidInputException(lots);
+      }
+    }
     Map<AccountId, BrokerRoute> routes;
     try {
       routes = folder.routes(choice, plan, data, links, only, environment.get(), books, fillRows, FolderExecution::alpaca);

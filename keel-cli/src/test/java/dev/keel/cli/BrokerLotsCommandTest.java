@@ -101,6 +101,33 @@ class BrokerLotsCommandTest {
   }
 
   @Test
+  void test_a_lot_the_account_does_not_hold_or_too_many_shares_of_one_are_refused_before_booking() throws IOException {
+    Files.writeString(dir.resolve("household.yaml"),
+        Files.readString(dir.resolve("household.yaml")).replace("broker: alpaca", "broker: file"));
+    Path orders = dir.resolve("orders.csv");
+    Files.writeString(orders, "account,symbol,side,quantity,order_type,limit_price,lot_id\njoint,VTI,sell,50,market,,L2\n");
+    CliRun first = CliRun.of("execute", dir.toString(), "--proposal", orders.toString(), "--broker", "file", "--yes");
+    assertThat(first.status()).as(first.err()).isZero();
+    String sellId;
+    try (Stream<Path> files = Files.list(dir)) {
+      Path out = files.filter(f -> f.getFileName().toString().startsWith("orders-")).findFirst().orElseThrow();
+      sellId = Files.readAllLines(out).get(1).split(",")[0];
+    }
+    String before = Files.readString(dir.resolve("transactions.csv"));
+    // L2 holds 40 shares; L9 is no lot of joint's VTI.
+    Files.writeString(dir.resolve("fills.csv"), "client_order_id,date,quantity,price,fees,lot_id\n"
+        + sellId + ",2026-11-30,45,301.25,,L2\n"
+        + sellId + ",2026-11-30,5,301.25,,L9\n");
+
+    CliRun run = CliRun.of("execute", dir.toString(), "--proposal", orders.toString(), "--broker", "file", "--yes");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("fills.csv:2: quantity: \"45\" takes 45 shares from lot L2, which holds 40")
+        .contains("fills.csv:3: lot_id: \"L9\" is not an open VTI lot of joint");
+    assertThat(Files.readString(dir.resolve("transactions.csv"))).isEqualTo(before);
+  }
+
+  @Test
   void test_a_bad_lot_id_in_the_fills_file_is_reported_with_its_line() throws IOException {
     Files.writeString(dir.resolve("household.yaml"),
         Files.readString(dir.resolve("household.yaml")).replace("broker: alpaca", "broker: file"));
