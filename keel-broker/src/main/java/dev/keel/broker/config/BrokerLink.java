@@ -48,8 +48,9 @@ public record BrokerLink(AccountId account, BrokerKind kind, Optional<String> br
       return Optional.of("account " + account + ": the broker relieves lots by " + brokerLotMethod.get().code()
           + " but household.yaml's lot_method is " + lotMethod.code()
           + (honoursLots() ? "" : "; keel execute books its sales with the lots " + brokerLotMethod.get().code()
-          + " relieves, as the broker's 1099-B will,") + "; set lot_method: " + brokerLotMethod.get().code()
-          + " so proposals plan (and price the tax of) the lots the broker will sell");
+          + " relieves, as the broker's 1099-B will") + "; proposals still choose this account's lots one by one, "
+          + "so their estimated gains here may differ from what is realized (set lot_method: "
+          + brokerLotMethod.get().code() + " to keep the books and the broker alike)");
     }
     if (kind == BrokerKind.ALPACA && brokerLotMethod.isEmpty() && lotMethod != LotMethod.FIFO) {
       return Optional.of("account " + account + ": Alpaca's order API cannot choose lots; declare broker_lot_method "
