@@ -136,6 +136,14 @@ final class ExecuteCommand implements Callable<Integer> {
       throw new InvalidInputException(problems);
     }
     LedgerResult books = HouseholdEngine.DEFAULT.books(data, Optional.empty(), household.asOf().getYear());
+    if (choice == BrokerChoice.FILE) {
+      Path file = fills != null ? fills : folder.defaultFills();
+      List<Problem> lots = FolderExecution.checkReportedLots(file.getFileName().toString(), fillRows, plan, books,
+          folder.sink().bookedFillIds());
+      if (!lots.isEmpty()) {
+        throw new InvalidInputException(lots);
+      }
+    }
     Map<AccountId, BrokerRoute> routes;
     try {
       routes = folder.routes(choice, plan, data, links, only, environment.get(), books, fillRows, FolderExecution::alpaca);
@@ -145,6 +153,12 @@ final class ExecuteCommand implements Callable<Integer> {
       throw new UsageProblem("the broker could not be reached: " + e.getMessage());
     }
     FolderExecution.lotMethodWarnings(links).forEach(w -> err.println("keel: warning: " + w));
+    if (choice == BrokerChoice.FILE) {
+      // An order file has no market data: collars and the price check use prices.csv (keel prices refreshes it).
+      routes = new java.util.LinkedHashMap<>(routes);
+      routes.replaceAll((id, r) -> r.withPrices(new dev.keel.broker.price.PriceTableSource(data.prices(),
+          household.asOf())));
+    }
 
     out.println("Proposal " + plan.id() + " as of " + plan.asOf() + ": " + plan.trades().size() + " trades; "
         + (routes.isEmpty() ? "none" : String.join(", ", routes.keySet().stream().map(AccountId::value).toList()))
@@ -181,6 +195,10 @@ final class ExecuteCommand implements Callable<Integer> {
       throw new IllegalStateException("the execution lock could not be released: " + e.getMessage(), e);
     }
     print(out, result);
+    Path remainder = dev.keel.broker.folder.RemainderFile.write(dir, plan, result);
+    if (!result.remaining().isEmpty()) {
+      out.println("What is left, machine-readable: " + remainder);
+    }
     if (choice != BrokerChoice.FILE) {
       reconcile(out, dir, routes);
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
       "transactions.csv, prices.csv; see docs/formats.md)."
     },
     subcommands = {AnalyzeCommand.class, RebalanceCommand.class, HarvestCommand.class, GainsCommand.class, LotsCommand.class,
-        ImportCommand.class, ReconcileCommand.class, CheckedCommand.class, ExecuteCommand.class, BrokerReconcileCommand.class,
+        ImportCommand.class, ReconcileCommand.class, CheckedCommand.class, ExecuteCommand.class, BrokerReconcileCommand.class, PricesCommand.class,
         DemoCommand.class, HouseholdCommand.class, UserCommand.class, AuditCommand.class, ScanCommand.class, ServeCommand.class,
         CommandLine.HelpCommand.class})
 public final class KeelCli implements Runnable {

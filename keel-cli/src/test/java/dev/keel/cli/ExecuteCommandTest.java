@@ -192,7 +192,8 @@ class ExecuteCommandTest {
     List<String> keyed = Files.readAllLines(out);
     // The sale only: the purchase waits for the sale's cash ($1,000 < 20 × 72.50).
     assertThat(keyed).hasSize(2);
-    assertThat(keyed.get(1)).contains(",joint,PA0000001,VTI,sell,10,market,,L2:10");
+    // A limit collared around prices.csv's latest VTI price (an order file has no market data): 300 × 0.995.
+    assertThat(keyed.get(1)).contains(",joint,PA0000001,VTI,sell,10,limit,298.50,L2:10");
     String sellId = keyed.get(1).split(",")[0];
 
     Files.writeString(dir.resolve("fills.csv"), "client_order_id,date,quantity,price,fees\n"

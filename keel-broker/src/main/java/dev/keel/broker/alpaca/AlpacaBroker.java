@@ -14,6 +14,8 @@ import dev.keel.broker.OrderRequest;
 import dev.keel.broker.OrderSide;
 import dev.keel.broker.OrderStatus;
 import dev.keel.broker.OrderType;
+import dev.keel.broker.price.LatestPrice;
+import dev.keel.broker.price.PriceSource;
 import dev.keel.core.security.Symbol;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * client order id instead of placing it blindly a second time. Logs name the method, the path and
  * the status, never a header.
  */
-public final class AlpacaBroker implements Broker {
+public final class AlpacaBroker implements Broker, PriceSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlpacaBroker.class);
   /** Decimals stay decimals: a price of 300.10 must not pass through a double. */
@@ -77,7 +79,8 @@ public final class AlpacaBroker implements Broker {
   @Override
   public BrokerAccount account() {
     JsonNode a = get(config.tradingUrl(), "/v2/account").orElseThrow(() -> notFound("/v2/account"));
-    return new BrokerAccount(text(a, "account_number"), decimal(a, "cash"), decimal(a, "buying_power"), text(a, "status"));
+    return new BrokerAccount(text(a, "account_number"), decimal(a, "cash"), decimal(a, "buying_power"), text(a, "status"),
+        optionalDecimal(a, "non_marginable_buying_power"));
   }
 
   @Override
@@ -154,6 +157,18 @@ public final class AlpacaBroker implements Broker {
   @Override
   public Map<Symbol, BigDecimal> latestPrices(Collection<Symbol> symbols) {
     Map<Symbol, BigDecimal> out = new LinkedHashMap<>();
+    latest(symbols).forEach((s, p) -> out.put(s, p.price()));
+    return out;
+  }
+
+  /**
+   * The latest trade of each symbol from the market data API ({@code GET /v2/stocks/trades/latest?symbols=},
+   * answered as {@code {"trades": {"VTI": {"t": "2026-11-30T15:59:59.9Z", "x": "V", "p": 301.2, ...}}}}):
+   * the price {@code p}, the time {@code t} and the exchange {@code x} (V is IEX, the free feed).
+   */
+  @Override
+  public Map<Symbol, LatestPrice> latest(Collection<Symbol> symbols) {
+    Map<Symbol, LatestPrice> out = new LinkedHashMap<>();
     if (symbols.isEmpty()) {
       return out;
     }
@@ -162,12 +177,21 @@ public final class AlpacaBroker implements Broker {
         .orElseThrow(() -> notFound("/v2/stocks/trades/latest"));
     JsonNode trades = root.path("trades");
     trades.fieldNames().forEachRemaining(s -> {
-      JsonNode p = trades.get(s).get("p");
-      if (p != null && p.isNumber()) {
-        out.put(Symbol.of(s), p.decimalValue());
+      JsonNode trade = trades.get(s);
+      JsonNode p = trade.get("p");
+      if (p == null || !p.isNumber() || p.decimalValue().signum() <= 0 || !trade.hasNonNull("t")) {
+        return;
       }
+      String exchange = trade.path("x").asText("");
+      out.put(Symbol.of(s), LatestPrice.ofTrade(Symbol.of(s), p.decimalValue(), instant(trade, "t"),
+          "alpaca latest trade" + (exchange.isEmpty() ? "" : " (exchange " + exchange + ")")));
     });
     return out;
+  }
+
+  @Override
+  public String name() {
+    return "alpaca";
   }
 
   @Override

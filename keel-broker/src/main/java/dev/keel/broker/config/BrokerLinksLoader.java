@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads each account's {@code broker}, {@code broker_account} and {@code broker_lot_method} from
+ * Reads each account's {@code broker}, {@code broker_account}, {@code broker_lot_method} and {@code broker_settled_cash} from
  * household.yaml (the household loader has already checked their values and every other key).
  */
 public final class BrokerLinksLoader {
@@ -52,7 +52,7 @@ public final class BrokerLinksLoader {
       }
       Optional<LotMethod> brokerMethod = a.cell("broker_lot_method").oneOf(LotMethod::find, "a lot method");
       out.put(account.get().id(), new BrokerLink(account.get().id(), kind.get(), a.cell("broker_account").text(),
-          brokerMethod, account.get().lotMethod()));
+          brokerMethod, account.get().lotMethod(), a.cell("broker_settled_cash").bool().orElse(false)));
     }
     return Loaded.of(out, problems);
   }

@@ -16,12 +16,13 @@ import java.util.Objects;
  * @param price limit price (SUBMITTING), execution price (FILL), or the latest price (HALTED, SKIPPED)
  * @param httpStatus the broker's HTTP status for a refusal
  * @param fills fill ids (BOOKED)
+ * @param lotId the lot the broker reports a sale's fill relieved (FILL), when it reports one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExecutionEvent(EventType type, Instant at, Integer trade, String account, String clientOrderId,
     String orderId, String status, String side, String symbol, String orderType, BigDecimal quantity,
     BigDecimal filledQuantity, BigDecimal price, BigDecimal fees, String fillId, Instant fillTime, Integer httpStatus,
-    String reason, List<String> fills) {
+    String reason, List<String> fills, String lotId) {
 
   public ExecutionEvent {
     Objects.requireNonNull(type, "type");
@@ -53,6 +54,7 @@ public record ExecutionEvent(EventType type, Instant at, Integer trade, String a
     private Integer httpStatus;
     private String reason;
     private List<String> fills;
+    private String lotId;
 
     private Builder(EventType type, Instant at) {
       this.type = type;
@@ -133,6 +135,11 @@ public record ExecutionEvent(EventType type, Instant at, Integer trade, String a
       return this;
     }
 
+    Builder lot(String value) {
+      this.lotId = value;
+      return this;
+    }
+
     Builder fills(List<String> value) {
       this.fills = List.copyOf(value);
       return this;
@@ -140,7 +147,7 @@ public record ExecutionEvent(EventType type, Instant at, Integer trade, String a
 
     ExecutionEvent build() {
       return new ExecutionEvent(type, at, trade, account, clientOrderId, orderId, status, side, symbol, orderType, quantity,
-          filledQuantity, price, fees, fillId, fillTime, httpStatus, reason, fills);
+          filledQuantity, price, fees, fillId, fillTime, httpStatus, reason, fills, lotId);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.keel.broker.execute;
 
 import dev.keel.broker.AssetInfo;
+import dev.keel.broker.BrokerAccount;
 import dev.keel.broker.Broker;
 import dev.keel.broker.BrokerException;
 import dev.keel.broker.BrokerFill;
@@ -11,7 +12,9 @@ import dev.keel.broker.OrderType;
 import dev.keel.broker.TimeInForce;
 import dev.keel.broker.alpaca.RatePacer;
 import dev.keel.broker.execute.ExecutionState.Attempt;
+import dev.keel.broker.price.LatestPrice;
 import dev.keel.core.household.AccountId;
+import dev.keel.core.ledger.LotId;
 import dev.keel.core.rebalance.Side;
 import dev.keel.core.security.Symbol;
 import java.math.BigDecimal;
@@ -85,6 +88,9 @@ public final class Executor {
     return store.events(id);
   }
 
+  /** Sale proceeds not settled yet, in dollars, and the date the last of them settles. */
+  private record Unsettled(BigDecimal amount, java.time.LocalDate last) {}
+
   /** Thrown inside a run to stop placing orders in one account (an answer still in doubt). */
   private static final class AccountStopped extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -100,6 +106,8 @@ public final class Executor {
     private final ExecutionState state;
     private final Set<String> warnings = new LinkedHashSet<>();
     private final Map<Symbol, Optional<AssetInfo>> assets = new HashMap<>();
+    /** Where a latest price came from when it was not the broker's. */
+    private final Map<Symbol, String> origins = new HashMap<>();
     private int bookedNow;
 
     Run(ExecutionPlan plan, Map<AccountId, BrokerRoute> routes) {
@@ -164,7 +172,7 @@ public final class Executor {
       refresh(broker, trades);
       List<PlannedTrade> pending = trades.stream().filter(this::needsPlacement).toList();
       if (!pending.isEmpty()) {
-        Map<Symbol, BigDecimal> prices = latestPrices(broker, pending);
+        Map<Symbol, BigDecimal> prices = latestPrices(route, pending);
         if (!checkPrices(account, pending, prices)) {
           awaitWorking(broker, trades);
           return;
@@ -175,7 +183,7 @@ public final class Executor {
           }
         }
         awaitWorking(broker, trades.stream().filter(t -> t.side() == Side.SELL).toList());
-        placeBuys(account, broker, pending, prices);
+        placeBuys(account, route, pending, prices);
       }
       awaitWorking(broker, trades);
       if (policy.cancelUnfilled()) {
@@ -198,10 +206,24 @@ public final class Executor {
       return policy.retryUnfilled() && t.quantity().subtract(state.filled(t.index())).signum() > 0;
     }
 
-    private Map<Symbol, BigDecimal> latestPrices(Broker broker, List<PlannedTrade> pending) {
+    /**
+     * The latest price of each pending symbol: the broker's, else the route's price source (an
+     * order file's account: prices.csv as {@code keel prices} refreshed it).
+     */
+    private Map<Symbol, BigDecimal> latestPrices(BrokerRoute route, List<PlannedTrade> pending) {
       Set<Symbol> symbols = new LinkedHashSet<>();
       pending.forEach(t -> symbols.add(t.symbol()));
-      Map<Symbol, BigDecimal> prices = broker.latestPrices(symbols);
+      Map<Symbol, BigDecimal> prices = new LinkedHashMap<>(route.broker().latestPrices(symbols));
+      if (route.prices().isPresent()) {
+        Set<Symbol> missing = new LinkedHashSet<>(symbols);
+        missing.removeAll(prices.keySet());
+        if (!missing.isEmpty()) {
+          for (LatestPrice p : route.prices().get().latest(missing).values()) {
+            prices.put(p.symbol(), p.price());
+            origins.put(p.symbol(), p.origin() + " of " + p.date());
+          }
+        }
+      }
       if (prices.isEmpty()) {
         warnings.add("the broker gives no latest prices (an order file): prices were not checked against the proposal's, "
             + "and limits are set around the proposal's prices");
@@ -225,7 +247,8 @@ public final class Executor {
         BigDecimal planned = t.price().get();
         BigDecimal move = last.subtract(planned).abs().divide(planned, MathContext.DECIMAL64);
         if (move.compareTo(policy.priceTolerance()) > 0) {
-          String reason = t.symbol() + " last traded at " + last.toPlainString() + ", "
+          String reason = t.symbol() + " last traded at " + last.toPlainString()
+              + Optional.ofNullable(origins.get(t.symbol())).map(o -> " (" + o + ")").orElse("") + ", "
               + move.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).toPlainString()
               + "% from the proposal's " + planned.toPlainString() + " (tolerance "
               + policy.priceTolerance().multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString()
@@ -241,7 +264,9 @@ public final class Executor {
       return true;
     }
 
-    private void placeBuys(AccountId account, Broker broker, List<PlannedTrade> pending, Map<Symbol, BigDecimal> prices) {
+    private void placeBuys(AccountId account, BrokerRoute route, List<PlannedTrade> pending,
+        Map<Symbol, BigDecimal> prices) {
+      Broker broker = route.broker();
       List<PlannedTrade> buys = pending.stream().filter(t -> t.side() == Side.BUY).toList();
       if (buys.isEmpty()) {
         return;
@@ -260,7 +285,18 @@ public final class Executor {
           openSales.add(o.symbol());
         }
       }
-      BigDecimal spendable = broker.account().spendable();
+      BrokerAccount at = broker.account();
+      final BigDecimal available = at.spendable();
+      BigDecimal spendable = available;
+      // A cash account buys with settled cash only: the broker's cash less this proposal's sale
+      // proceeds that have not settled yet (T+1, see Settlement).
+      if (route.settledCashOnly()) {
+        // The sales' fills are needed now (their dates say when their proceeds settle), not only at the end.
+        collectFills(account, broker);
+      }
+      Optional<Unsettled> unsettled = route.settledCashOnly() ? Optional.of(unsettled(account)) : Optional.empty();
+      BigDecimal settled = unsettled.map(u -> available.min(at.cash().subtract(u.amount()).max(BigDecimal.ZERO)))
+          .orElse(spendable);
       for (PlannedTrade t : buys) {
         if (openSales.contains(t.symbol())) {
           waitFor(t, "waiting: a sale of " + t.symbol() + " is still open (the broker refuses a purchase of a symbol "
@@ -290,6 +326,15 @@ public final class Executor {
             cost = quantity.multiply(capped).setScale(2, RoundingMode.UP);
           }
         }
+        if (unsettled.isPresent() && cost.compareTo(settled) > 0
+            && cost.compareTo(settled.add(unsettled.get().amount())) <= 0) {
+          Unsettled u = unsettled.get();
+          waitFor(t, "waiting for settlement: needs about $" + cost.toPlainString() + ", $"
+              + settled.setScale(2, RoundingMode.DOWN).toPlainString() + " of the cash is settled and $"
+              + u.amount().setScale(2, RoundingMode.HALF_UP).toPlainString() + " of sale proceeds settle by " + u.last()
+              + " (T+1; the account buys with settled cash only); run again on or after " + u.last());
+          continue;
+        }
         if (cost.compareTo(spendable) > 0) {
           String need = "needs about $" + cost.toPlainString() + ", the broker reports $"
               + spendable.setScale(2, RoundingMode.DOWN).toPlainString() + " available";
@@ -302,8 +347,29 @@ public final class Executor {
         }
         if (place(broker, t, prices, limit)) {
           spendable = spendable.subtract(cost);
+          settled = settled.subtract(cost);
         }
       }
+    }
+
+    /** Sale proceeds of this account's fills not settled on the run's date, and the last settlement date among them. */
+    private Unsettled unsettled(AccountId account) {
+      java.time.LocalDate today = clock.instant().atZone(FillBooking.MARKET_ZONE).toLocalDate();
+      BigDecimal amount = BigDecimal.ZERO;
+      java.time.LocalDate last = today;
+      for (ExecutionEvent f : state.fills().values()) {
+        PlannedTrade t = plan.trade(f.trade());
+        if (!t.account().equals(account) || t.side() != Side.SELL) {
+          continue;
+        }
+        java.time.LocalDate settles = Settlement.date(f.fillTime().atZone(FillBooking.MARKET_ZONE).toLocalDate());
+        if (settles.isAfter(today)) {
+          BigDecimal fees = f.fees() == null ? BigDecimal.ZERO : f.fees();
+          amount = amount.add(f.quantity().multiply(f.price()).subtract(fees));
+          last = settles.isAfter(last) ? settles : last;
+        }
+      }
+      return new Unsettled(amount, last);
     }
 
     /** A trade not placed in this run for a reason that ends (a sale still open, cash not there yet). */
@@ -531,7 +597,8 @@ public final class Executor {
         }
         int trade = state.tradeOf(a.clientOrderId).orElseThrow();
         record(event(EventType.FILL).trade(plan.trade(trade)).clientOrderId(a.clientOrderId).orderId(f.orderId())
-            .quantity(f.quantity()).price(f.price()).fees(f.fees()).fill(f.id(), f.time()).build());
+            .quantity(f.quantity()).price(f.price()).fees(f.fees()).fill(f.id(), f.time())
+            .lot(f.lotId().map(dev.keel.core.ledger.LotId::value).orElse(null)).build());
       }
       for (Attempt a : byOrder.values()) {
         BigDecimal seen = reported(a);
@@ -562,6 +629,7 @@ public final class Executor {
         record(event(EventType.BOOKED).reason("found in the ledger after an interruption").fills(recovered).build());
       }
       List<BookedFill> batch = new ArrayList<>();
+      Map<AccountId, BrokerLots.Tracker> brokerLots = new HashMap<>();
       Map<Integer, BigDecimal> relieved = new HashMap<>();
       Map<String, Integer> fillNumber = new HashMap<>();
       for (ExecutionEvent f : state.fills().values()) {
@@ -572,9 +640,33 @@ public final class Executor {
         if (inLedger.contains(f.fillId())) {
           continue;
         }
-        boolean honours = Optional.ofNullable(routes.get(t.account())).map(BrokerRoute::honoursLots).orElse(false);
-        batch.add(new BookedFill(f.fillId(), FillBooking.transactions(t, f.quantity(), f.price(),
-            f.fees() == null ? BigDecimal.ZERO : f.fees(), f.fillTime(), before, honours, f.clientOrderId() + "-f" + n)));
+        Optional<BrokerRoute> route = Optional.ofNullable(routes.get(t.account()));
+        boolean honours = route.map(BrokerRoute::honoursLots).orElse(false);
+        PlannedTrade booked = t;
+        BigDecimal skip = before;
+        if (t.side() == Side.SELL && f.lotId() != null) {
+          // The broker says which lot it relieved: the books follow it, and a lot other than the
+          // proposal's is reported (the realized gain differs from the one approved).
+          LotId lot = LotId.of(f.lotId());
+          if (!t.lots().isEmpty() && t.lots().stream().noneMatch(l -> l.lotId().equals(lot))) {
+            warnings.add("trade " + t.index() + " (" + t.describe() + "): the broker relieved lot " + lot
+                + ", not the proposal's " + String.join(", ", t.lots().stream().map(l -> l.lotId().value()).toList())
+                + "; booked as the broker reported (check the gain against the proposal's)");
+          }
+          booked = withLots(t, List.of(new PlannedLot(lot, f.quantity())));
+          skip = BigDecimal.ZERO;
+          honours = true;
+        } else if (t.side() == Side.SELL && !honours && route.flatMap(BrokerRoute::brokerLots).isPresent()) {
+          // The broker relieves by its own method: book the lots that method takes, not the household's.
+          BrokerLots.Tracker tracker = brokerLots.computeIfAbsent(t.account(),
+              a -> route.get().brokerLots().get().tracker());
+          booked = withLots(t, tracker.relieve(t.symbol(), f.quantity(), f.price(),
+              f.fillTime().atZone(FillBooking.MARKET_ZONE).toLocalDate()));
+          skip = BigDecimal.ZERO;
+          honours = true;
+        }
+        batch.add(new BookedFill(f.fillId(), FillBooking.transactions(booked, f.quantity(), f.price(),
+            f.fees() == null ? BigDecimal.ZERO : f.fees(), f.fillTime(), skip, honours, f.clientOrderId() + "-f" + n)));
       }
       if (batch.isEmpty()) {
         return;
@@ -582,6 +674,10 @@ public final class Executor {
       sink.book(batch);
       bookedNow += batch.size();
       record(event(EventType.BOOKED).fills(batch.stream().map(BookedFill::fillId).toList()).build());
+    }
+
+    private PlannedTrade withLots(PlannedTrade t, List<PlannedLot> lots) {
+      return new PlannedTrade(t.index(), t.account(), t.symbol(), t.side(), t.quantity(), t.price(), lots, t.harvest());
     }
 
     // ---- result ----

@@ -375,6 +375,17 @@ public final class FakeAlpacaServer implements AutoCloseable {
     }
   }
 
+  private static final java.time.ZoneId MARKET = java.time.ZoneId.of("America/New_York");
+
+  /** T+1: the next weekday (no holiday calendar). */
+  private static java.time.LocalDate settles(java.time.LocalDate tradeDate) {
+    java.time.LocalDate d = tradeDate.plusDays(1);
+    while (d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+      d = d.plusDays(1);
+    }
+    return d;
+  }
+
   private static void sleep(Duration d) {
     try {
       Thread.sleep(d.toMillis());
@@ -399,6 +410,10 @@ public final class FakeAlpacaServer implements AutoCloseable {
     private final List<String> placements = new ArrayList<>();
     private long windowStart;
     private int windowCount;
+    /** Whether purchases may spend settled cash only (a cash account at a custodian that requires it). */
+    private boolean settledCashOnly;
+    /** Sale proceeds not yet settled: amount and the New York date they settle on. */
+    private final List<Map.Entry<BigDecimal, java.time.LocalDate>> unsettled = new ArrayList<>();
 
     FakeAccount(String keyId, String secret, String number, BigDecimal cash) {
       this.keyId = keyId;
@@ -421,6 +436,29 @@ public final class FakeAlpacaServer implements AutoCloseable {
     public synchronized FakeAccount cashForTest(BigDecimal value) {
       cash = value;
       return this;
+    }
+
+    /**
+     * Makes the account buy with settled cash only: sale proceeds count toward buying power from
+     * their settlement date (T+1 weekdays in New York time). Alpaca's own accounts are margin
+     * accounts that may spend unsettled proceeds; this models a custodian's cash account behind the
+     * same API. {@code cash} still includes unsettled proceeds, as Alpaca's {@code cash} does.
+     */
+    public synchronized FakeAccount settledCashOnly(boolean value) {
+      settledCashOnly = value;
+      return this;
+    }
+
+    /** Sale proceeds of the account not settled on the fake's current date. */
+    public synchronized BigDecimal unsettledProceeds() {
+      java.time.LocalDate today = now().atZone(MARKET).toLocalDate();
+      BigDecimal sum = BigDecimal.ZERO;
+      for (Map.Entry<BigDecimal, java.time.LocalDate> e : unsettled) {
+        if (e.getValue().isAfter(today)) {
+          sum = sum.add(e.getKey());
+        }
+      }
+      return sum;
     }
 
     /** Shares held per symbol (positions of zero are gone). */
@@ -480,6 +518,10 @@ public final class FakeAlpacaServer implements AutoCloseable {
       a.put("currency", "USD");
       a.put("cash", cash.toPlainString());
       a.put("buying_power", buyingPower().toPlainString());
+      a.put("regt_buying_power", buyingPower().toPlainString());
+      a.put("non_marginable_buying_power", buyingPower().toPlainString());
+      a.put("equity", cash.add(marketValue()).toPlainString());
+      a.put("long_market_value", marketValue().toPlainString());
       a.put("portfolio_value", cash.add(marketValue()).toPlainString());
       a.put("pattern_day_trader", false);
       a.put("trading_blocked", false);
@@ -506,7 +548,8 @@ public final class FakeAlpacaServer implements AutoCloseable {
           reserved = reserved.add(o.qty.subtract(o.filled).multiply(o.reference()));
         }
       }
-      return cash.subtract(reserved).max(BigDecimal.ZERO).setScale(2, RoundingMode.DOWN);
+      BigDecimal base = settledCashOnly ? cash.subtract(unsettledProceeds()) : cash;
+      return base.subtract(reserved).max(BigDecimal.ZERO).setScale(2, RoundingMode.DOWN);
     }
 
     synchronized ArrayNode positionsJson() {
@@ -643,6 +686,7 @@ public final class FakeAlpacaServer implements AutoCloseable {
         costs.merge(o.symbol, quantity.multiply(price), BigDecimal::add);
       } else {
         cash = cash.add(gross);
+        unsettled.add(Map.entry(gross, settles(at.atZone(MARKET).toLocalDate())));
         BigDecimal left = held.subtract(quantity);
         if (left.signum() == 0) {
           positions.remove(o.symbol);

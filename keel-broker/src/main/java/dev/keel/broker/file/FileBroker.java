@@ -186,7 +186,8 @@ public final class FileBroker implements Broker {
       }
       int n = counts.merge(r.clientOrderId(), 1, Integer::sum);
       out.add(new BrokerFill("file:" + r.clientOrderId() + ":" + n, r.clientOrderId(), o.symbol(), o.side(), r.quantity(),
-          r.price(), r.fees(), r.date().atTime(CLOSE).atZone(FillBooking.MARKET_ZONE).toInstant()));
+          r.price(), r.fees(), r.date().atTime(CLOSE).atZone(FillBooking.MARKET_ZONE).toInstant(),
+          r.lotId().map(dev.keel.core.ledger.LotId::of)));
     }
     return out;
   }

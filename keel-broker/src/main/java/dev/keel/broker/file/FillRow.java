@@ -11,9 +11,15 @@ import java.util.Optional;
  * @param quantity shares executed (zero on a row that only ends the order)
  * @param status {@code filled} (default), {@code canceled}, {@code expired} or {@code rejected}
  * @param line the row's line in the file
+ * @param lotId for a sale, the lot the custodian relieved (column {@code lot_id}), when it says
  */
 public record FillRow(String clientOrderId, LocalDate date, BigDecimal quantity, BigDecimal price, BigDecimal fees,
-    String status, Optional<String> reason, int line) {
+    String status, Optional<String> reason, int line, Optional<String> lotId) {
+
+  public FillRow(String clientOrderId, LocalDate date, BigDecimal quantity, BigDecimal price, BigDecimal fees,
+      String status, Optional<String> reason, int line) {
+    this(clientOrderId, date, quantity, price, fees, status, reason, line, Optional.empty());
+  }
 
   public FillRow {
     Objects.requireNonNull(clientOrderId, "clientOrderId");
@@ -22,6 +28,7 @@ public record FillRow(String clientOrderId, LocalDate date, BigDecimal quantity,
     fees = fees == null ? BigDecimal.ZERO : fees;
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(lotId, "lotId");
   }
 
   public boolean ends() {

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Reads the fills file a person brings back from the custodian (docs/formats.md, "fills.csv"):
  * {@code client_order_id, date, quantity, price} required; {@code fees}, {@code status},
- * {@code reason} optional. Several rows of one order are partial fills, booked in file order.
+ * {@code reason} and {@code lot_id} (for a sale, the lot the custodian relieved) optional. Several rows of one order are partial fills, booked in file order.
  */
 public final class FillsFileLoader {
 
@@ -24,7 +24,7 @@ public final class FillsFileLoader {
 
   public static Loaded<List<FillRow>> load(String file, Reader reader) {
     Loaded<List<CsvTable.Row>> table = CsvTable.read(file, reader, List.of("client_order_id", "date", "quantity", "price"),
-        List.of("fees", "status", "reason"));
+        List.of("fees", "status", "reason", "lot_id"));
     List<Problem> problems = new ArrayList<>(table.problems());
     List<FillRow> rows = new ArrayList<>();
     if (table.value().isEmpty()) {
@@ -44,8 +44,10 @@ public final class FillsFileLoader {
           : row.cell("price").required().flatMap(x -> row.cell("price").positive());
       BigDecimal fees = row.cell("fees").nonNegative().orElse(BigDecimal.ZERO);
       Optional<String> reason = row.cell("reason").text();
+      Optional<String> lotId = row.cell("lot_id").id(dev.keel.core.ledger.LotId::of, "lot id")
+          .map(dev.keel.core.ledger.LotId::value);
       if (problems.size() == before) {
-        rows.add(new FillRow(id.get(), date.get(), quantity.get(), price.get(), fees, status, reason, row.line()));
+        rows.add(new FillRow(id.get(), date.get(), quantity.get(), price.get(), fees, status, reason, row.line(), lotId));
       }
     }
     return problems.isEmpty() ? Loaded.of(rows, problems) : Loaded.failed(problems);

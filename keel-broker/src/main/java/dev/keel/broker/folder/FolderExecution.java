@@ -6,6 +6,7 @@ import dev.keel.broker.alpaca.AlpacaBroker;
 import dev.keel.broker.alpaca.AlpacaConfig;
 import dev.keel.broker.config.BrokerKind;
 import dev.keel.broker.config.BrokerLink;
+import dev.keel.broker.execute.BrokerLots;
 import dev.keel.broker.execute.BrokerRoute;
 import dev.keel.broker.execute.ExecutionPlan;
 import dev.keel.broker.execute.FileExecutionStore;
@@ -15,6 +16,8 @@ import dev.keel.broker.file.FileBroker;
 import dev.keel.broker.file.FillRow;
 import dev.keel.core.household.Account;
 import dev.keel.core.household.AccountId;
+import dev.keel.core.household.LotMethod;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.portfolio.HouseholdData;
 import dev.keel.core.problem.Problem;
@@ -154,7 +157,14 @@ public final class FolderExecution {
               + " but the APCA_API_* keys open account " + at.accountNumber() + "; nothing was sent");
         }
       }
-      routes.put(id, new BrokerRoute(broker, link.honoursLots()));
+      BrokerRoute route = new BrokerRoute(broker, link.honoursLots()).withSettledCashOnly(link.settledCashOnly());
+      Optional<LotMethod> method = link.brokerLotMethod();
+      if (!link.honoursLots() && method.isPresent() && method.get() != LotMethod.SPECIFIC
+          && method.get() != link.lotMethod()) {
+        route = route.withBrokerLots(new BrokerLots(method.get(), books.account(id).lots(),
+            HouseholdEngine.DEFAULT.rates(data, plan.asOf().getYear())));
+      }
+      routes.put(id, route);
       return routes;
     }
     Set<String> booked = sink().bookedFillIds();
@@ -162,9 +172,56 @@ public final class FolderExecution {
       BrokerLink link = link(data.household().getAccount(id), declared);
       FileBroker broker = new FileBroker(orderFile(plan), fills, id, link.brokerAccount(), plan,
           books.account(id).cash(), booked);
-      routes.put(id, new BrokerRoute(broker, link.honoursLots()));
+      routes.put(id, new BrokerRoute(broker, link.honoursLots()).withSettledCashOnly(link.settledCashOnly()));
     }
     return routes;
+  }
+
+  /**
+   * Every {@code lot_id} a fills file reports for a fill not booked yet must be an open lot of the
+   * sale's account and symbol in the books, holding the shares the file relieves from it; a
+   * purchase names no lot. Problems name the file's line (nothing is booked when there are any).
+   *
+   * @param booked fill ids already in transactions.csv (their lots are already relieved in the books)
+   */
+  public static List<Problem> checkReportedLots(String file, List<FillRow> fills, ExecutionPlan plan, LedgerResult books,
+      Set<String> booked) {
+    List<Problem> problems = new ArrayList<>();
+    java.util.regex.Pattern mine = java.util.regex.Pattern.compile("keel-" + plan.id() + "-t(\\d+)-a\\d+");
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    Map<String, java.math.BigDecimal> taken = new LinkedHashMap<>();
+    for (FillRow r : fills) {
+      java.util.regex.Matcher m = mine.matcher(r.clientOrderId());
+      if (r.quantity().signum() == 0 || !m.matches()) {
+        continue;
+      }
+      // The same numbering as FileBroker's fill ids: the n-th executed row of an order.
+      int n = counts.merge(r.clientOrderId(), 1, Integer::sum);
+      int index = Integer.parseInt(m.group(1));
+      if (r.lotId().isEmpty() || booked.contains("file:" + r.clientOrderId() + ":" + n) || index < 1
+          || index > plan.trades().size()) {
+        continue;
+      }
+      PlannedTrade t = plan.trade(index);
+      if (t.side() != dev.keel.core.rebalance.Side.SELL) {
+        problems.add(new Problem(file, r.line(), "lot_id", r.lotId().get(), "is given for a purchase; only a sale relieves a lot"));
+        continue;
+      }
+      Optional<dev.keel.core.ledger.Lot> lot = books.account(t.account()).lotsOf(t.symbol()).stream()
+          .filter(l -> l.id().value().equals(r.lotId().get())).findFirst();
+      if (lot.isEmpty()) {
+        problems.add(new Problem(file, r.line(), "lot_id", r.lotId().get(), "is not an open " + t.symbol() + " lot of "
+            + t.account()));
+        continue;
+      }
+      java.math.BigDecimal total = taken.merge(r.lotId().get(), r.quantity(), java.math.BigDecimal::add);
+      if (total.compareTo(lot.get().quantity()) > 0) {
+        problems.add(new Problem(file, r.line(), "quantity", r.quantity().toPlainString(), "takes "
+            + total.stripTrailingZeros().toPlainString() + " shares from lot " + r.lotId().get() + ", which holds "
+            + lot.get().quantity().stripTrailingZeros().toPlainString()));
+      }
+    }
+    return problems;
   }
 
   /** Warnings about lot methods the broker applies that differ from the household's. */

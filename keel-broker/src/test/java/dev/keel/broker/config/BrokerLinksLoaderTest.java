@@ -26,6 +26,7 @@ class BrokerLinksLoaderTest {
         - id: ira
           type: ira
           broker: file
+          broker_settled_cash: true
         - id: hsa
           type: hsa
       """;
@@ -45,16 +46,20 @@ class BrokerLinksLoaderTest {
     assertThat(joint.lotMethodWarning()).hasValueSatisfying(w -> assertThat(w)
         .contains("the broker relieves lots by fifo but household.yaml's lot_method is hifo"));
     assertThat(links.value().get().get(AccountId.of("ira")).honoursLots()).isTrue();
+    assertThat(joint.settledCashOnly()).isFalse();
+    assertThat(links.value().get().get(AccountId.of("ira")).settledCashOnly()).isTrue();
     assertThat(links.value().get()).doesNotContainKey(AccountId.of("hsa"));
   }
 
   @Test
   void test_bad_broker_values_are_problems_of_household_yaml() {
     Loaded<Household> loaded = HouseholdYamlLoader.load("household.yaml", new StringReader(
-        YAML.replace("broker: alpaca", "broker: etrade").replace("broker_lot_method: fifo", "broker_lot_method: avg")));
+        YAML.replace("broker: alpaca", "broker: etrade").replace("broker_lot_method: fifo", "broker_lot_method: avg")
+            .replace("broker_settled_cash: true", "broker_settled_cash: maybe")));
 
     assertThat(loaded.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
         "household.yaml:7: accounts[0].broker: \"etrade\" is not one of alpaca, file",
-        "household.yaml:9: accounts[0].broker_lot_method: \"avg\" is not one of fifo, lifo, hifo, min_tax, specific");
+        "household.yaml:9: accounts[0].broker_lot_method: \"avg\" is not one of fifo, lifo, hifo, min_tax, specific",
+        "household.yaml:13: accounts[1].broker_settled_cash: \"maybe\" is not true or false");
   }
 }

@@ -35,7 +35,8 @@ public final class HouseholdYamlLoader {
       "carryforward", "allow_short_term_gains", "long_term_soon_days", "max_net_gains", "itemize",
       "income_includes_espp");
   private static final List<String> ACCOUNT = List.of("id", "type", "owners", "custodian", "lot_method", "tradable", "cash",
-      "reserve", "name", "account_number", "basis_reported", "available", "broker", "broker_account", "broker_lot_method");
+      "reserve", "name", "account_number", "basis_reported", "available", "broker", "broker_account", "broker_lot_method",
+      "broker_settled_cash");
   /** Brokers {@code keel execute} can trade through (read by keel-broker's BrokerLinks). */
   public static final List<String> BROKERS = List.of("alpaca", "file");
   private static final String STATUSES = Arrays.stream(FilingStatus.values()).map(FilingStatus::code).collect(Collectors.joining(", "));
@@ -173,6 +174,7 @@ public final class HouseholdYamlLoader {
           ? Optional.of(b) : Optional.empty(), String.join(", ", BROKERS));
       a.cell("broker_account").text();
       a.cell("broker_lot_method").oneOf(LotMethod::find, METHODS);
+      a.cell("broker_settled_cash").bool();
       if (id.isPresent()) {
         Integer first = seen.putIfAbsent(id.get(), a.cell("id").line());
         if (first != null) {

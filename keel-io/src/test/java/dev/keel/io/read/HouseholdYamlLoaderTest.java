@@ -123,7 +123,7 @@ class HouseholdYamlLoaderTest {
                 + "state_rate, carryforward, allow_short_term_gains, long_term_soon_days, max_net_gains, itemize, income_includes_espp",
             "household.yaml:10: accounts[0].lot_metod: is not a known setting; expected one of id, type, owners, custodian, "
                 + "lot_method, tradable, cash, reserve, name, account_number, basis_reported, available, broker, broker_account, "
-                + "broker_lot_method")),
+                + "broker_lot_method, broker_settled_cash")),
         Arguments.of("bad-accounts.yaml", List.of(
             "household.yaml:4: tax.filing_status: \"married_jointly\" is not one of single, married_joint, married_separate, head_of_household",
             "household.yaml:10: accounts[1].type: \"pension\" is not one of taxable, traditional, roth, hsa (or ira, 401k, 403b, sep, roth_ira)",
