@@ -38,6 +38,7 @@ public final class KeelApi {
     new ProposalRoutes(services, auth).register(router);
     new ScanRoutes(services).register(router);
     new AuditRoutes(services, auth).register(router);
+    new ImportRoutes(services, auth).register(router);
     new AlertRoutes(services, auth).register(router);
   }
 
