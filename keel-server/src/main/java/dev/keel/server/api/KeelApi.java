@@ -17,6 +17,12 @@ public final class KeelApi {
   private final OpenApi openApi;
 
   public KeelApi(Services services, HouseholdEngine engine) {
+    this(services, engine, new dev.keel.server.broker.BrokerReconciler(services.store(), engine,
+        dev.keel.server.broker.EnvironmentBrokers.fromSystem()));
+  }
+
+  /** As {@link #KeelApi(Services, HouseholdEngine)}, reconciling with the brokers {@code reconciler} reaches. */
+  public KeelApi(Services services, HouseholdEngine engine, dev.keel.server.broker.BrokerReconciler reconciler) {
     this.openApi = OpenApi.load();
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -39,6 +45,7 @@ public final class KeelApi {
     new ScanRoutes(services).register(router);
     new AuditRoutes(services, auth).register(router);
     new ImportRoutes(services, auth).register(router);
+    new ReconcileRoutes(services, auth, reconciler).register(router);
     new AlertRoutes(services, auth).register(router);
   }
 
