@@ -4,6 +4,7 @@ import dev.keel.core.portfolio.HouseholdEngine;
 import dev.keel.store.access.UserStore;
 import dev.keel.store.alert.AlertStore;
 import dev.keel.store.audit.AuditLog;
+import dev.keel.store.household.ExecutionRecords;
 import dev.keel.store.household.HouseholdStore;
 import dev.keel.store.household.StatementImports;
 import dev.keel.store.proposal.ProposalService;
@@ -27,6 +28,7 @@ public final class Store {
   private final Scanner scanner;
   private final AlertStore alerts;
   private final StatementImports statements;
+  private final ExecutionRecords executions;
 
   public Store(Database database, HouseholdEngine engine, Clock clock, BigDecimal priceTolerance, String worker) {
     this.database = database;
@@ -39,6 +41,7 @@ public final class Store {
         priceTolerance, alerts);
     this.statements = new StatementImports(database.jdbi(), households,
         new dev.keel.imports.booking.ImportService(engine, new dev.keel.imports.booking.Reconciler(engine)), audit);
+    this.executions = new ExecutionRecords(database.jdbi(), households, audit);
     this.scanner = new Scanner(database.jdbi(), households, proposals, engine, audit, clock, worker, alerts);
   }
 
@@ -77,6 +80,11 @@ public final class Store {
   /** Brokerage statements imported into stored households. */
   public StatementImports statements() {
     return statements;
+  }
+
+  /** Execution journals and booked fills. */
+  public ExecutionRecords executions() {
+    return executions;
   }
 
   public Scanner scanner() {
