@@ -4,7 +4,6 @@ import dev.keel.core.portfolio.HouseholdEngine;
 import dev.keel.server.api.KeelApi;
 import dev.keel.server.api.Services;
 import dev.keel.server.broker.BrokerConnector;
-import dev.keel.server.broker.BrokerReconciler;
 import dev.keel.server.broker.EnvironmentBrokers;
 import dev.keel.store.Database;
 import dev.keel.store.Store;
@@ -56,8 +55,7 @@ public final class KeelServer implements AutoCloseable {
   public static KeelServer start(Database database, ServerConfig config, Clock clock, BrokerConnector brokers) {
     Store store = new Store(database, HouseholdEngine.DEFAULT, clock);
     ScanRunner scans = new ScanRunner(store, config.scanThreads());
-    KeelApi api = new KeelApi(new Services(store, scans), HouseholdEngine.DEFAULT,
-        new BrokerReconciler(store, HouseholdEngine.DEFAULT, brokers));
+    KeelApi api = new KeelApi(new Services(store, scans), HouseholdEngine.DEFAULT, brokers);
     api.app().start(config.host(), config.port());
     Optional<DailyScan> daily = config.scanAt().map(at -> new DailyScan(scans, clock, at));
     daily.ifPresent(DailyScan::start);
