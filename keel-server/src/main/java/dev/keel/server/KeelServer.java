@@ -3,6 +3,8 @@ package dev.keel.server;
 import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.server.api.KeelApi;
 import dev.keel.server.api.Services;
+import dev.keel.server.broker.BrokerConnector;
+import dev.keel.server.broker.EnvironmentBrokers;
 import dev.keel.store.Database;
 import dev.keel.store.Store;
 import java.time.Clock;
@@ -46,9 +48,14 @@ public final class KeelServer implements AutoCloseable {
 
   /** Starts on an open database (tests give one per run). */
   public static KeelServer start(Database database, ServerConfig config, Clock clock) {
+    return start(database, config, clock, EnvironmentBrokers.fromSystem());
+  }
+
+  /** Starts on an open database, reaching brokers through {@code brokers} (tests give a fake broker's address). */
+  public static KeelServer start(Database database, ServerConfig config, Clock clock, BrokerConnector brokers) {
     Store store = new Store(database, HouseholdEngine.DEFAULT, clock);
     ScanRunner scans = new ScanRunner(store, config.scanThreads());
-    KeelApi api = new KeelApi(new Services(store, scans), HouseholdEngine.DEFAULT);
+    KeelApi api = new KeelApi(new Services(store, scans), HouseholdEngine.DEFAULT, brokers);
     api.app().start(config.host(), config.port());
     Optional<DailyScan> daily = config.scanAt().map(at -> new DailyScan(scans, clock, at));
     daily.ifPresent(DailyScan::start);

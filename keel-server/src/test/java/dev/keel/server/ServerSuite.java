@@ -48,13 +48,18 @@ public abstract class ServerSuite {
   void startServer() {
     Database database = newDatabase();
     server = KeelServer.start(database, new ServerConfig("127.0.0.1", 0, Optional.empty(), "", "", Path.of("unused"),
-        Optional.empty(), 2), CLOCK);
+        Optional.empty(), 2), CLOCK, brokers());
     Store store = server.store();
     store.households().importFolder(HouseholdId.of("rivera"), Examples.files("rivera"), "setup");
     store.households().importFolder(HouseholdId.of("wash-sales"), Examples.files("wash-sales"), "setup");
     admin = store.users().add("root", Role.ADMIN, Set.of(), "setup").token();
     advisor = store.users().add("alice", Role.ADVISOR, Set.of(HouseholdId.of("rivera")), "setup").token();
     client = store.users().add("casey", Role.CLIENT, Set.of(HouseholdId.of("wash-sales")), "setup").token();
+  }
+
+  /** How the server reaches brokers: by default an environment with no broker keys. */
+  protected dev.keel.server.broker.BrokerConnector brokers() {
+    return new dev.keel.server.broker.EnvironmentBrokers(Map.of());
   }
 
   @AfterEach

@@ -4,7 +4,9 @@ import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.store.access.UserStore;
 import dev.keel.store.alert.AlertStore;
 import dev.keel.store.audit.AuditLog;
+import dev.keel.store.household.ExecutionRecords;
 import dev.keel.store.household.HouseholdStore;
+import dev.keel.store.household.StatementImports;
 import dev.keel.store.proposal.ProposalService;
 import dev.keel.store.proposal.ProposalStore;
 import dev.keel.store.scan.Scanner;
@@ -25,6 +27,8 @@ public final class Store {
   private final ProposalService proposals;
   private final Scanner scanner;
   private final AlertStore alerts;
+  private final StatementImports statements;
+  private final ExecutionRecords executions;
 
   public Store(Database database, HouseholdEngine engine, Clock clock, BigDecimal priceTolerance, String worker) {
     this.database = database;
@@ -35,6 +39,9 @@ public final class Store {
     this.alerts = new AlertStore(database.jdbi(), clock);
     this.proposals = new ProposalService(households, new ProposalStore(database.jdbi()), engine, audit, clock,
         priceTolerance, alerts);
+    this.statements = new StatementImports(database.jdbi(), households,
+        new dev.keel.imports.booking.ImportService(engine, new dev.keel.imports.booking.Reconciler(engine)), audit);
+    this.executions = new ExecutionRecords(database.jdbi(), households, audit);
     this.scanner = new Scanner(database.jdbi(), households, proposals, engine, audit, clock, worker, alerts);
   }
 
@@ -68,6 +75,16 @@ public final class Store {
 
   public AlertStore alerts() {
     return alerts;
+  }
+
+  /** Brokerage statements imported into stored households. */
+  public StatementImports statements() {
+    return statements;
+  }
+
+  /** Execution journals and booked fills. */
+  public ExecutionRecords executions() {
+    return executions;
   }
 
   public Scanner scanner() {

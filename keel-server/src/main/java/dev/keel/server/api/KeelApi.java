@@ -17,6 +17,11 @@ public final class KeelApi {
   private final OpenApi openApi;
 
   public KeelApi(Services services, HouseholdEngine engine) {
+    this(services, engine, dev.keel.server.broker.EnvironmentBrokers.fromSystem());
+  }
+
+  /** As {@link #KeelApi(Services, HouseholdEngine)}, reconciling and trading with the brokers {@code brokers} reaches. */
+  public KeelApi(Services services, HouseholdEngine engine, dev.keel.server.broker.BrokerConnector brokers) {
     this.openApi = OpenApi.load();
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -38,6 +43,11 @@ public final class KeelApi {
     new ProposalRoutes(services, auth).register(router);
     new ScanRoutes(services).register(router);
     new AuditRoutes(services, auth).register(router);
+    new ImportRoutes(services, auth).register(router);
+    new ReconcileRoutes(services, auth, new dev.keel.server.broker.BrokerReconciler(services.store(), engine, brokers))
+        .register(router);
+    new ExecutionRoutes(services, new dev.keel.server.broker.ProposalExecution(services.store(), brokers,
+        dev.keel.broker.execute.ExecutionPolicy.DEFAULT)).register(router);
     new AlertRoutes(services, auth).register(router);
   }
 

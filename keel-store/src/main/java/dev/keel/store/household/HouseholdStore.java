@@ -368,12 +368,28 @@ public final class HouseholdStore {
           symbols.add(cells[1]);
           lots.row(cells);
         });
-    Csv transactions = new Csv(TRANSACTION_COLUMNS);
-    for (TransactionRow row : effective(transactionRows(h, id))) {
+    List<TransactionRow> effectiveRows = effective(transactionRows(h, id));
+    // The columns of the actions with terms only when a row uses them: a household without
+    // transfers, splits or awards renders exactly as before they were stored.
+    List<Integer> termsUsed = new ArrayList<>();
+    for (int i = 0; i < TermsCells.COLUMNS.size(); i++) {
+      int column = TRANSACTION_COLUMNS.size() + i;
+      if (effectiveRows.stream().anyMatch(r -> r.cells()[column] != null)) {
+        termsUsed.add(column);
+      }
+    }
+    List<String> header = new ArrayList<>(TRANSACTION_COLUMNS);
+    termsUsed.forEach(c -> header.add(TermsCells.COLUMNS.get(c - TRANSACTION_COLUMNS.size())));
+    Csv transactions = new Csv(header);
+    for (TransactionRow row : effectiveRows) {
       if (row.cells()[3] != null) {
         symbols.add(row.cells()[3]);
       }
-      transactions.row(row.cells());
+      String[] cells = java.util.Arrays.copyOf(row.cells(), header.size());
+      for (int i = 0; i < termsUsed.size(); i++) {
+        cells[TRANSACTION_COLUMNS.size() + i] = row.cells()[termsUsed.get(i)];
+      }
+      transactions.row(cells);
     }
     Loaded<dev.keel.core.policy.Policy> parsedPolicy =
         dev.keel.io.read.PolicyYamlLoader.load(HouseholdFolderLoader.POLICY, new StringReader(policy.yaml()));
@@ -410,9 +426,9 @@ public final class HouseholdStore {
   private record PolicyRow(int version, LocalDate effective, String yaml) {}
 
   /** A stored transaction: its cells in transactions.csv's column order. */
-  private record TransactionRow(int seq, int position, Integer correctsSeq, String[] cells) {}
+  record TransactionRow(int seq, int position, Integer correctsSeq, String[] cells) {}
 
-  private record PriceRow(String symbol, LocalDate date, String price) {}
+  record PriceRow(String symbol, LocalDate date, String price) {}
 
   private static Optional<PolicyRow> policyInForce(Handle h, HouseholdId id, LocalDate asOf) {
     Optional<PolicyRow> inForce = h.createQuery("SELECT version, effective_date, policy_yaml FROM policy_version "
@@ -436,13 +452,16 @@ public final class HouseholdStore {
         .map((rs, ctx) -> new PolicyRow(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getString(3))).findOne();
   }
 
-  private static List<TransactionRow> transactionRows(Handle h, HouseholdId id) {
+  static List<TransactionRow> transactionRows(Handle h, HouseholdId id) {
     return h.createQuery("SELECT seq, position, corrects_seq, trade_date, account, action, symbol, quantity, price, "
-            + "amount, fees, lot_id FROM ledger_transaction WHERE household_id = :h ORDER BY position, seq")
+            + "amount, fees, lot_id, to_account, ratio, fmv, offering_date, offering_fmv, offering_price, reported_basis "
+            + "FROM ledger_transaction WHERE household_id = :h ORDER BY position, seq")
         .bind("h", id.value())
         .map((rs, ctx) -> new TransactionRow(rs.getInt(1), rs.getInt(2), (Integer) rs.getObject(3, Integer.class),
             new String[] {rs.getObject(4, LocalDate.class).toString(), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)}))
+                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
+                rs.getString(19)}))
         .list();
   }
 
@@ -457,7 +476,7 @@ public final class HouseholdStore {
     return rows.stream().filter(r -> !corrected.contains(r.seq())).toList();
   }
 
-  private static void bumpRevision(Handle h, HouseholdId id) {
+  static void bumpRevision(Handle h, HouseholdId id) {
     h.createUpdate("UPDATE household SET revision = revision + 1 WHERE id = :id").bind("id", id.value()).execute();
   }
 
@@ -469,22 +488,27 @@ public final class HouseholdStore {
         .bind("by", actor).execute();
   }
 
-  private static void insertTransaction(Handle h, HouseholdId id, int seq, int position, Transaction t, Integer corrects,
+  static void insertTransaction(Handle h, HouseholdId id, int seq, int position, Transaction t, Integer corrects,
       String actor, String now) {
     String[] c = transactionCells(t);
+    String[] terms = TermsCells.of(t);
     h.createUpdate("INSERT INTO ledger_transaction (household_id, seq, position, trade_date, account, action, symbol, "
-            + "quantity, price, amount, fees, lot_id, corrects_seq, recorded_at, recorded_by) VALUES (:h, :seq, :pos, "
-            + ":date, :account, :action, :symbol, :quantity, :price, :amount, :fees, :lotId, :corrects, :at, :by)")
+            + "quantity, price, amount, fees, lot_id, corrects_seq, recorded_at, recorded_by, to_account, ratio, fmv, "
+            + "offering_date, offering_fmv, offering_price, reported_basis) VALUES (:h, :seq, :pos, "
+            + ":date, :account, :action, :symbol, :quantity, :price, :amount, :fees, :lotId, :corrects, :at, :by, "
+            + ":t0, :t1, :t2, :t3, :t4, :t5, :t6)")
         .bind("h", id.value()).bind("seq", seq).bind("pos", position).bind("date", t.date())
         .bind("account", c[1]).bind("action", c[2]).bind("symbol", c[3]).bind("quantity", c[4]).bind("price", c[5])
         .bind("amount", c[6]).bind("fees", c[7]).bind("lotId", c[8]).bind("corrects", corrects)
-        .bind("at", now).bind("by", actor).execute();
+        .bind("at", now).bind("by", actor)
+        .bind("t0", terms[0]).bind("t1", terms[1]).bind("t2", terms[2]).bind("t3", terms[3]).bind("t4", terms[4])
+        .bind("t5", terms[5]).bind("t6", terms[6]).execute();
   }
 
   /** A transaction as transactions.csv cells; fees of zero are written empty, as the loader reads them. */
   private static String[] transactionCells(Transaction t) {
     return new String[] {
-      t.date().toString(), t.account().value(), t.action().code(),
+      t.date().toString(), t.account() == null ? null : t.account().value(), t.action().code(),
       t.symbol().map(s -> s.value()).orElse(null),
       t.quantity().map(BigDecimal::toPlainString).orElse(null),
       t.price().map(BigDecimal::toPlainString).orElse(null),
@@ -494,7 +518,7 @@ public final class HouseholdStore {
     };
   }
 
-  private static String acquired(OpeningLot lot) {
+  static String acquired(OpeningLot lot) {
     if (lot.inherited()) {
       return lot.acquired().map(d -> "inherited:" + d).orElse("inherited");
     }
@@ -518,7 +542,7 @@ public final class HouseholdStore {
     return rows;
   }
 
-  private static void putPrices(Handle h, List<PriceRow> rows) {
+  static void putPrices(Handle h, List<PriceRow> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -552,6 +576,14 @@ public final class HouseholdStore {
     return sha256(all.toString());
   }
 
+  static String sha256Bytes(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
   static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -560,7 +592,7 @@ public final class HouseholdStore {
     }
   }
 
-  private String now() {
+  String now() {
     return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
   }
 }

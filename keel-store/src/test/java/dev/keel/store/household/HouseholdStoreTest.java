@@ -90,6 +90,23 @@ class HouseholdStoreTest {
     }
 
     @Test
+    void transfersSplitsAndAwards_areStoredWhole_andExportAsTheFolderHasThem() {
+      // chen-okafor has a split naming no account, an in-kind transfer (to_account), RSU vests and
+      // ESPP purchases (fmv, offering_*): before the terms columns were stored, its import failed.
+      HouseholdStore store = store();
+      ImportOutcome outcome = store.importFolder(HouseholdId.of("chen-okafor"), Examples.files("chen-okafor"), "test");
+      assertThat(outcome).isInstanceOf(ImportOutcome.Stored.class);
+
+      HouseholdData fromFolder = HouseholdFolderLoader.load(FolderSource.directory(Examples.dir("chen-okafor"))).value().get();
+      HouseholdData fromStore = store.load(HouseholdId.of("chen-okafor"), AS_OF).get().data();
+      assertThat(DriftReportWriter.json(HouseholdEngine.DEFAULT.drift(fromStore, AS_OF)))
+          .isEqualTo(DriftReportWriter.json(HouseholdEngine.DEFAULT.drift(fromFolder, AS_OF)));
+      String exported = store.export(HouseholdId.of("chen-okafor")).get().find("transactions.csv").get();
+      assertThat(exported).contains("2025-06-10,,split,KLN,,,,,,,2:1").contains("2025-09-02,mei-plan,transfer,KLN,500,,,,KLN-2019,joint");
+      assertThat(fromStore.transactions()).hasSameSizeAs(fromFolder.transactions());
+    }
+
+    @Test
     void badImport_storesNothing_andNamesEveryProblem() {
       Map<String, String> files = new HashMap<>(Examples.files("rivera").files());
       files.put("lots.csv", files.get("lots.csv").replaceFirst("200,24000.00", "2O0,24000.00"));
