@@ -11,7 +11,7 @@ import dev.keel.broker.reconcile.Difference;
 import dev.keel.broker.reconcile.PositionReconciler;
 import dev.keel.core.ledger.AccountPosition;
 import dev.keel.core.ledger.LedgerResult;
-import dev.keel.core.portfolio.HouseholdEngine;
+import dev.keel.core.engine.HouseholdEngine;
 import dev.keel.core.problem.InvalidInputException;
 import dev.keel.core.problem.Problem;
 import dev.keel.core.security.Symbol;
