@@ -689,7 +689,8 @@ final class ProposalAssembler {
     Set<String> notListed = new HashSet<>();
     int lotLines = 0;
     for (Rebalancer.Blocked b : out.isEmpty() ? List.<Rebalancer.Blocked>of() : model.blocked) {
-      boolean lot = !b.text().startsWith("nothing of");
+      // Only a lot that could not be sold takes the prefix; a purchase not made keeps its own words.
+      boolean lot = !b.text().startsWith("nothing of") && !b.text().startsWith("not bought in ");
       String text = (lot ? "not sold: " : "") + b.text();
       if (!named.contains(b.text()) && !listed.contains(text)) {
         if (lot && lotLines >= MAX_NOT_SOLD_LINES) {
