@@ -552,12 +552,23 @@ final class ProposalAssembler {
       if (!account.taxable()) {
         out.append("; no tax in a ").append(account.type().code()).append(" account");
       } else {
-        BigDecimal gain = lots.stream().map(LotSale::gain).reduce(BigDecimal.ZERO, BigDecimal::add);
-        boolean anyShort = lots.stream().anyMatch(l -> l.term() == Term.SHORT);
-        boolean anyLong = lots.stream().anyMatch(l -> l.term() == Term.LONG);
+        // What the sale realizes after any wash, as the totals and the CSV say: a loss that a
+        // purchase will wash is not realized, and saying so beside the warning would contradict them.
+        BigDecimal gain = lots.stream().map(LotSale::reportableGain).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal washed = lots.stream().map(LotSale::disallowedLoss).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<LotSale> realized = lots.stream().filter(l -> l.reportableGain().signum() != 0).toList();
+        boolean anyShort = (realized.isEmpty() ? lots : realized).stream().anyMatch(l -> l.term() == Term.SHORT);
+        boolean anyLong = (realized.isEmpty() ? lots : realized).stream().anyMatch(l -> l.term() == Term.LONG);
         String term = anyShort && anyLong ? "mixed-term" : anyShort ? "short-term" : "long-term";
-        out.append("; realizes a ").append(term).append(gain.signum() < 0 ? " loss of " : " gain of ")
-            .append(dollars(gain.abs()));
+        if (washed.signum() > 0 && gain.signum() == 0) {
+          out.append("; realizes no gain or loss: its loss of ").append(dollars(washed)).append(" is disallowed as a wash sale");
+        } else {
+          out.append("; realizes a ").append(term).append(gain.signum() < 0 ? " loss of " : " gain of ")
+              .append(dollars(gain.abs()));
+          if (washed.signum() > 0) {
+            out.append(" once ").append(dollars(washed)).append(" of its loss is disallowed as a wash sale");
+          }
+        }
         out.append(" from ").append(lots.size() == 1 ? "lot " + lots.get(0).lotId() : lots.size() + " lots")
             .append(", the lots with the least tax per dollar");
         int taxAdvantaged = (int) model.sells.stream().filter(s -> !s.account().taxable() && s.plan().assetClass().equals(d.assetClass))
