@@ -103,7 +103,7 @@ public final class LotsReporter {
               + " in " + p.account() + " on " + p.date()),
           Optional.ofNullable(loss).map(d -> d.sold().plusDays(WINDOW_DAYS)),
           Optional.ofNullable(loss).map(d -> "sold " + d.quantity().stripTrailingZeros().toPlainString() + " " + d.symbol()
-              + " at a loss of " + d.economicGain().negate().toPlainString() + " in " + d.account() + " on " + d.sold())));
+              + " at a loss of " + String.format(java.util.Locale.US, "$%,.2f", d.economicGain().negate()) + " in " + d.account() + " on " + d.sold())));
     }
     return windows;
   }

@@ -110,7 +110,7 @@ class LotsReporterTest {
       assertThat(w.lossSaleWashedThrough()).contains(date("2026-08-19")); // 07-20 + 30
       assertThat(w.lastPurchase()).contains("bought 10 VNQ in joint on 2026-07-20");
       assertThat(w.purchaseWashesThrough()).contains(date("2026-07-31")); // 07-01 + 30
-      assertThat(w.lastLossSale()).contains("sold 30 VNQ at a loss of 600.00 in joint on 2026-07-01");
+      assertThat(w.lastLossSale()).contains("sold 30 VNQ at a loss of $600.00 in joint on 2026-07-01");
     });
   }
 
