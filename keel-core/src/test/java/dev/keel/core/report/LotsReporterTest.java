@@ -128,6 +128,31 @@ class LotsReporterTest {
     });
   }
 
+  /**
+   * A purchase scheduled outside Keel (a payroll contribution, policy.yaml harvest.scheduled) washes
+   * a loss sold within 30 days of it as surely as a booked one (IRC §1091(a); Rev. Rul. 2008-5 for
+   * an IRA): the calendar shows it, or it would say a VTI loss sale is safe a week before the
+   * contribution.
+   */
+  @Test
+  void test_washCalendar_scheduledPurchaseCounts() {
+    LocalDate asOf = date("2026-07-25");
+    var payroll = new dev.keel.core.policy.ScheduledPurchase(dev.keel.core.household.AccountId.of("ira"),
+        dev.keel.core.security.Symbol.of("VTI"), "payroll_contribution", date("2026-08-05"),
+        Optional.of(dev.keel.core.policy.CheckCadence.MONTHLY));
+
+    LotsReport report = LotsReporter.DEFAULT.report(books(HOUSEHOLD, Optional.of(asOf)), ReportFixtures.securities(), PRICES,
+        asOf, List.of(payroll));
+
+    // Occurrences within 30 days either side of 07-25: 08-05 only (09-05 is 42 days away).
+    assertThat(report.washWindows()).filteredOn(w -> w.group().equals("VTI")).singleElement().satisfies(w -> {
+      assertThat(w.lossSaleWashedThrough()).contains(date("2026-09-04")); // 08-05 + 30
+      assertThat(w.lastPurchase()).contains("the scheduled payroll contribution of VTI in ira on 2026-08-05 (repeats monthly)");
+    });
+    // The VNQ window of the booked purchases is unchanged.
+    assertThat(report.washWindows()).extracting(WashWindow::group).containsExactly("VNQ", "VTI");
+  }
+
   @Test
   void test_washCalendar_windowEdges() {
     // A purchase exactly 30 days before the as-of date is in the window; 31 days before it is not.
