@@ -613,8 +613,8 @@ final class ProposalAssembler {
   }
 
   private String summary(List<Trade> trades, List<ClassDrift> after, int harvests, int swapBacks) {
-    String extra = (harvests > 0 ? " " + harvests + (harvests == 1 ? " harvest" : " harvests") + "." : "")
-        + (swapBacks > 0 ? " " + swapBacks + (swapBacks == 1 ? " swap back" : " swap backs") + " after the wash-sale window." : "");
+    String extra = (harvests > 0 ? " " + harvests + (harvests == 1 ? " harvest" : " harvests") + ";" : "")
+        + (swapBacks > 0 ? " " + swapBacks + (swapBacks == 1 ? " swap back" : " swap backs") + " after the wash-sale window;" : "");
     if (trades.isEmpty()) {
       List<String> why = new ArrayList<>();
       if (request.mode() == RebalanceRequest.Mode.REBALANCE && !model.correcting && !model.placingFlows) {
@@ -645,7 +645,7 @@ final class ProposalAssembler {
       why = "Tax-loss harvesting only (no rebalance due"
           + (before.anyBreached() ? ": no check is due until " + before.nextCheck().map(Object::toString).orElse("?") : "") + ")";
     }
-    return why + ". " + sells + " sells, " + buys + " buys;" + extra + " "
+    return why + ". " + sells + (sells == 1 ? " sell, " : " sells, ") + buys + (buys == 1 ? " buy;" : " buys;") + extra + " "
         + (after.stream().anyMatch(ClassDrift::breached) ? "some classes remain outside their bands." : "every class ends inside its band.");
   }
 
