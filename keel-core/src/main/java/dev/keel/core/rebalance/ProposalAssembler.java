@@ -539,6 +539,11 @@ final class ProposalAssembler {
       // Under target before, yet sold: the withdrawals shrink the household and with it the class's goal.
       drift = c.assetClass() + " is above its goal once " + dollars(request.netFlow().negate()) + " of withdrawals leave the household";
     }
+    if (d.side == Side.BUY && c.drift().signum() > 0 && model.sells.stream().anyMatch(s -> x[s.variable()] > TINY
+        && s.plan().assetClass().equals(d.assetClass) && !s.account().id().equals(d.account))) {
+      // Over target before, yet bought: the drift alone reads as a reason not to buy.
+      drift = drift + "; bought here in place of " + d.assetClass + " sold in another account";
+    }
     if (d.side == Side.SELL && flow.signum() < 0) {
       String pays = "pays the withdrawal of " + dollars(flow.negate()) + " from " + d.account;
       // A class under its goal is sold only to pay the withdrawal: its drift is no reason to sell.
