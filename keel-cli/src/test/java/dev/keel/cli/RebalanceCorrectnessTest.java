@@ -36,6 +36,19 @@ class RebalanceCorrectnessTest {
   // --- Withdrawals -------------------------------------------------------------------------
 
   /**
+   * Chen-Okafor on 2026-01-16: three classes are outside their bands, the next check is 2026-11-15.
+   * The harvest said "(no rebalance due)" as if every class were inside its band.
+   */
+  @Test
+  void test_harvest_between_checks_names_the_classes_outside_their_bands() {
+    CliRun run = CliRun.of("harvest", CliRun.EXAMPLE.resolveSibling("chen-okafor").toString(), "--as-of", "2026-01-16");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Tax-loss harvesting only (no rebalance due: us_stocks, bonds, reits outside band, "
+        + "but no check is due until 2026-11-15).");
+  }
+
+  /**
    * A class over its target before the trades may still be bought, in place of what another account
    * sells of it (sam-ira's $95,000 withdrawal sells its VNQ; the Roth buys REITs back): the reason
    * says so, instead of giving "reits 0.3 pts over target" alone as the reason to buy.

@@ -645,7 +645,11 @@ final class ProposalAssembler {
       why = "Cash flows only (no rebalance due): the new cash goes where it reduces drift most";
     } else if (request.mode() == RebalanceRequest.Mode.HARVEST_ONLY) {
       why = "Tax-loss harvesting only" + (before.rebalanceNeeded()
-          ? " (a rebalance is due: " + breached(before.classes()) + "; keel rebalance proposes it)" : " (no rebalance due)");
+          ? " (a rebalance is due: " + breached(before.classes()) + "; keel rebalance proposes it)"
+          // Outside a band but between checks: say so, not a bare "no rebalance due".
+          : before.anyBreached() ? " (no rebalance due: " + breached(before.classes()) + ", but no check is due until "
+              + before.nextCheck().map(Object::toString).orElse("?") + ")"
+          : " (no rebalance due)");
     } else {
       why = "Tax-loss harvesting only (no rebalance due"
           + (before.anyBreached() ? ": no check is due until " + before.nextCheck().map(Object::toString).orElse("?") : "") + ")";
