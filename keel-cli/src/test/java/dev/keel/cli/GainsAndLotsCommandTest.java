@@ -99,7 +99,7 @@ class GainsAndLotsCommandTest {
 
     assertThat(run.status()).isZero();
     assertThat(run.out())
-        .contains("a purchase through 2026-10-02 would wash a loss - sold 200 VXUS at a loss of 1040.00 in joint on 2026-09-02");
+        .contains("a purchase through 2026-10-02 would wash a loss - sold 200 VXUS at a loss of $1,040.00 in joint on 2026-09-02");
   }
 
   @Test

@@ -35,6 +35,38 @@ class RebalanceCorrectnessTest {
 
   // --- Withdrawals -------------------------------------------------------------------------
 
+  /**
+   * Chen-Okafor on 2026-01-16: three classes are outside their bands, the next check is 2026-11-15.
+   * The harvest said "(no rebalance due)" as if every class were inside its band.
+   */
+  @Test
+  void test_harvest_between_checks_names_the_classes_outside_their_bands() {
+    CliRun run = CliRun.of("harvest", CliRun.EXAMPLE.resolveSibling("chen-okafor").toString(), "--as-of", "2026-01-16");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Tax-loss harvesting only (no rebalance due: us_stocks, bonds, reits outside band, "
+        + "but no check is due until 2026-11-15).");
+  }
+
+  /**
+   * A class over its target before the trades may still be bought, in place of what another account
+   * sells of it (sam-ira's $95,000 withdrawal sells its VNQ; the Roth buys REITs back): the reason
+   * says so, instead of giving "reits 0.3 pts over target" alone as the reason to buy.
+   */
+  @Test
+  void test_a_buy_of_a_class_over_target_says_it_replaces_what_is_sold_elsewhere() throws Exception {
+    JsonNode root = propose("--cash-flow", "sam-ira=-95000");
+    int checked = 0;
+    for (JsonNode t : root.get("trades")) {
+      String reason = t.get("reason").asText();
+      if (t.get("side").asText().equals("buy") && reason.contains(" pts over target")) {
+        assertThat(reason).as(reason).contains("bought here in place of " + t.get("asset_class").asText() + " sold in another account");
+        checked++;
+      }
+    }
+    assertThat(checked).isPositive();
+  }
+
   @Test
   void test_withdrawal_of_30000_is_paid_in_full_and_keeps_the_reserve() throws Exception {
     // Before the fix: joint ended at -$27.68, "not enough tradable holdings in the account".
@@ -180,6 +212,10 @@ class RebalanceCorrectnessTest {
           assertThat(lot.get("gain").decimalValue()).isEqualByComparingTo("0.00");
           assertThat(lot.get("taxable").asBoolean()).isFalse();
         }
+      }
+      if (t.get("side").asText().equals("buy")) {
+        // A purchase realizes nothing: it read "taxable": true even in the 401(k); the CSV leaves it empty.
+        assertThat(t.get("taxable").isNull()).as(t.toString()).isTrue();
       }
     }
 

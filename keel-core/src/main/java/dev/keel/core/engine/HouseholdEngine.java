@@ -181,7 +181,7 @@ public final class HouseholdEngine {
   /** Open lots valued on {@code asOf} and the wash-sale calendar on that date. */
   public LotsReport lots(HouseholdData data, LocalDate asOf) {
     LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
-    return LotsReporter.DEFAULT.report(books, data.policy().securities(), data.prices(), asOf);
+    return LotsReporter.DEFAULT.report(books, data.policy().securities(), data.prices(), asOf, data.policy().harvest().scheduled());
   }
 
   /**

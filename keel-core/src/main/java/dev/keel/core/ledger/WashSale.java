@@ -35,7 +35,7 @@ public record WashSale(
     String tail = permanent
         ? "; the replacement is in a tax-advantaged account, so the loss is disallowed permanently and its basis is not raised (Rev. Rul. 2008-5)"
         : "; added to the basis of lot " + replacementLot + " with " + tackedDays + " days of holding period";
-    return "loss of " + disallowed.toPlainString() + " on " + quantity.stripTrailingZeros().toPlainString() + " " + saleSymbol
+    return "loss of " + String.format(java.util.Locale.US, "$%,.2f", disallowed) + " on " + quantity.stripTrailingZeros().toPlainString() + " " + saleSymbol
         + " sold " + saleDate + " in " + saleAccount + " washed by " + replacementSymbol + " bought " + replacementAcquired
         + " (" + when + " the sale) in " + replacementAccount + tail;
   }

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * Checks that the files of a household agree with one another: every account and security that
  * lots and transactions name exists, every security's asset class has a target, substitutes and
  * the funds of an account's {@code available} menu are known securities, and scheduled purchases
- * name known accounts and securities. Each file is checked on its own by its loader; this is what
+ * name known accounts and securities that the account's fund menu offers. Each file is checked on its own by its loader; this is what
  * no single loader can see.
  */
 public final class CrossCheck {
@@ -61,6 +61,13 @@ public final class CrossCheck {
       }
       if (!data.policy().securities().contains(s.symbol())) {
         problems.add(new Problem("policy.yaml", 0, at + "symbol", s.symbol().value(), "is not listed under securities"));
+      } else {
+        // A contribution the plan cannot make is a typo in one of the two files; trusting it would
+        // warn of washes that cannot happen and miss the ones the real contribution causes.
+        data.household().findAccount(s.account()).filter(a -> !a.available().offers(s.symbol())).ifPresent(a ->
+            problems.add(new Problem("policy.yaml", 0, at + "symbol", s.symbol().value(), "is not in the fund menu (available) of "
+                + a.id().value() + " (" + String.join(", ", a.available().listed().stream().map(Symbol::value).toList())
+                + "); a scheduled purchase must be one the account can make")));
       }
     }
     for (OpeningLot lot : data.openingLots()) {

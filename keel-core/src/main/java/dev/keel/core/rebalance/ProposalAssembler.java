@@ -539,6 +539,11 @@ final class ProposalAssembler {
       // Under target before, yet sold: the withdrawals shrink the household and with it the class's goal.
       drift = c.assetClass() + " is above its goal once " + dollars(request.netFlow().negate()) + " of withdrawals leave the household";
     }
+    if (d.side == Side.BUY && c.drift().signum() > 0 && model.sells.stream().anyMatch(s -> x[s.variable()] > TINY
+        && s.plan().assetClass().equals(d.assetClass) && !s.account().id().equals(d.account))) {
+      // Over target before, yet bought: the drift alone reads as a reason not to buy.
+      drift = drift + "; bought here in place of " + d.assetClass + " sold in another account";
+    }
     if (d.side == Side.SELL && flow.signum() < 0) {
       String pays = "pays the withdrawal of " + dollars(flow.negate()) + " from " + d.account;
       // A class under its goal is sold only to pay the withdrawal: its drift is no reason to sell.
@@ -552,12 +557,23 @@ final class ProposalAssembler {
       if (!account.taxable()) {
         out.append("; no tax in a ").append(account.type().code()).append(" account");
       } else {
-        BigDecimal gain = lots.stream().map(LotSale::gain).reduce(BigDecimal.ZERO, BigDecimal::add);
-        boolean anyShort = lots.stream().anyMatch(l -> l.term() == Term.SHORT);
-        boolean anyLong = lots.stream().anyMatch(l -> l.term() == Term.LONG);
+        // What the sale realizes after any wash, as the totals and the CSV say: a loss that a
+        // purchase will wash is not realized, and saying so beside the warning would contradict them.
+        BigDecimal gain = lots.stream().map(LotSale::reportableGain).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal washed = lots.stream().map(LotSale::disallowedLoss).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<LotSale> realized = lots.stream().filter(l -> l.reportableGain().signum() != 0).toList();
+        boolean anyShort = (realized.isEmpty() ? lots : realized).stream().anyMatch(l -> l.term() == Term.SHORT);
+        boolean anyLong = (realized.isEmpty() ? lots : realized).stream().anyMatch(l -> l.term() == Term.LONG);
         String term = anyShort && anyLong ? "mixed-term" : anyShort ? "short-term" : "long-term";
-        out.append("; realizes a ").append(term).append(gain.signum() < 0 ? " loss of " : " gain of ")
-            .append(dollars(gain.abs()));
+        if (washed.signum() > 0 && gain.signum() == 0) {
+          out.append("; realizes no gain or loss: its loss of ").append(dollars(washed)).append(" is disallowed as a wash sale");
+        } else {
+          out.append("; realizes a ").append(term).append(gain.signum() < 0 ? " loss of " : " gain of ")
+              .append(dollars(gain.abs()));
+          if (washed.signum() > 0) {
+            out.append(" once ").append(dollars(washed)).append(" of its loss is disallowed as a wash sale");
+          }
+        }
         out.append(" from ").append(lots.size() == 1 ? "lot " + lots.get(0).lotId() : lots.size() + " lots")
             .append(", the lots with the least tax per dollar");
         int taxAdvantaged = (int) model.sells.stream().filter(s -> !s.account().taxable() && s.plan().assetClass().equals(d.assetClass))
@@ -602,8 +618,8 @@ final class ProposalAssembler {
   }
 
   private String summary(List<Trade> trades, List<ClassDrift> after, int harvests, int swapBacks) {
-    String extra = (harvests > 0 ? " " + harvests + (harvests == 1 ? " harvest" : " harvests") + "." : "")
-        + (swapBacks > 0 ? " " + swapBacks + (swapBacks == 1 ? " swap back" : " swap backs") + " after the wash-sale window." : "");
+    String extra = (harvests > 0 ? " " + harvests + (harvests == 1 ? " harvest" : " harvests") + ";" : "")
+        + (swapBacks > 0 ? " " + swapBacks + (swapBacks == 1 ? " swap back" : " swap backs") + " after the wash-sale window;" : "");
     if (trades.isEmpty()) {
       List<String> why = new ArrayList<>();
       if (request.mode() == RebalanceRequest.Mode.REBALANCE && !model.correcting && !model.placingFlows) {
@@ -629,12 +645,16 @@ final class ProposalAssembler {
       why = "Cash flows only (no rebalance due): the new cash goes where it reduces drift most";
     } else if (request.mode() == RebalanceRequest.Mode.HARVEST_ONLY) {
       why = "Tax-loss harvesting only" + (before.rebalanceNeeded()
-          ? " (a rebalance is due: " + breached(before.classes()) + "; keel rebalance proposes it)" : " (no rebalance due)");
+          ? " (a rebalance is due: " + breached(before.classes()) + "; keel rebalance proposes it)"
+          // Outside a band but between checks: say so, not a bare "no rebalance due".
+          : before.anyBreached() ? " (no rebalance due: " + breached(before.classes()) + ", but no check is due until "
+              + before.nextCheck().map(Object::toString).orElse("?") + ")"
+          : " (no rebalance due)");
     } else {
       why = "Tax-loss harvesting only (no rebalance due"
           + (before.anyBreached() ? ": no check is due until " + before.nextCheck().map(Object::toString).orElse("?") : "") + ")";
     }
-    return why + ". " + sells + " sells, " + buys + " buys;" + extra + " "
+    return why + ". " + sells + (sells == 1 ? " sell, " : " sells, ") + buys + (buys == 1 ? " buy;" : " buys;") + extra + " "
         + (after.stream().anyMatch(ClassDrift::breached) ? "some classes remain outside their bands." : "every class ends inside its band.");
   }
 
@@ -689,7 +709,8 @@ final class ProposalAssembler {
     Set<String> notListed = new HashSet<>();
     int lotLines = 0;
     for (Rebalancer.Blocked b : out.isEmpty() ? List.<Rebalancer.Blocked>of() : model.blocked) {
-      boolean lot = !b.text().startsWith("nothing of");
+      // Only a lot that could not be sold takes the prefix; a purchase not made keeps its own words.
+      boolean lot = !b.text().startsWith("nothing of") && !b.text().startsWith("not bought in ");
       String text = (lot ? "not sold: " : "") + b.text();
       if (!named.contains(b.text()) && !listed.contains(text)) {
         if (lot && lotLines >= MAX_NOT_SOLD_LINES) {
@@ -924,7 +945,7 @@ final class ProposalAssembler {
           continue;
         }
         Symbol original = harvest.get().symbol();
-        LocalDate safe = harvest.get().sold().plusDays(dev.keel.core.ledger.WashSaleRule.WINDOW_DAYS + 1);
+        LocalDate safe = dev.keel.core.ledger.WashSaleWindow.firstDayAfter(harvest.get().sold());
         String what = "swap back of " + lot.symbol() + " lot " + lot.id() + " in " + account.id() + " to " + original;
         if (!account.available().offers(original)) {
           blocked.add(what + ": " + original + " is not available in " + account.id() + " (its fund menu)");

@@ -377,7 +377,7 @@ public final class Rebalancer {
               Lot replacement = wash.replacementFor(lot, asOf).orElseThrow();
               String text = lot.symbol() + " lot " + lot.id() + " in " + account.id() + " is at a loss and "
                   + replacement.symbol() + " was bought in " + replacement.account() + " on " + replacement.acquired()
-                  + ": selling it before " + replacement.acquired().plusDays(WashSaleRule.WINDOW_DAYS + 1)
+                  + ": selling it before " + dev.keel.core.ledger.WashSaleWindow.firstDayAfter(replacement.acquired())
                   + " would be a wash sale";
               if (!withdrawing) {
                 m.blocked.add(new Blocked(plan.assetClass(), text));
@@ -733,7 +733,7 @@ public final class Rebalancer {
       } else {
         wash.openLossWashedBy(s.symbol(), request.asOf()).ifPresent(d -> reasons.add("buying " + s.symbol()
             + " would wash the loss on " + d.symbol() + " sold " + d.sold() + " in " + d.account() + " (possible from "
-            + d.sold().plusDays(WashSaleRule.WINDOW_DAYS + 1) + ")"));
+            + dev.keel.core.ledger.WashSaleWindow.firstDayAfter(d.sold()) + ")"));
       }
     }
     return reasons.isEmpty() ? "no security of the class is listed" : String.join("; ", reasons);
@@ -771,7 +771,7 @@ public final class Rebalancer {
       if (loss.isPresent()) {
         if (note.isEmpty()) {
           note = "not " + s.symbol() + ": buying it would wash the loss on " + loss.get().symbol() + " sold "
-              + loss.get().sold() + " in " + loss.get().account() + " (until " + loss.get().sold().plusDays(WashSaleRule.WINDOW_DAYS)
+              + loss.get().sold() + " in " + loss.get().account() + " (until " + dev.keel.core.ledger.WashSaleWindow.closes(loss.get().sold())
               + ")";
         }
         continue;

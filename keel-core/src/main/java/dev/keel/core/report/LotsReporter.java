@@ -6,6 +6,8 @@ import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.ledger.Lot;
 import dev.keel.core.ledger.WashSaleRule;
 import dev.keel.core.ledger.WashSaleWindow;
+import dev.keel.core.ledger.WashSale;
+import dev.keel.core.policy.ScheduledPurchase;
 import dev.keel.core.price.PriceTable;
 import dev.keel.core.problem.InvalidInputException;
 import dev.keel.core.problem.Problem;
@@ -35,6 +37,15 @@ public final class LotsReporter {
    *     the accounts holding it
    */
   public LotsReport report(LedgerResult books, SecurityMaster securities, PriceTable prices, LocalDate asOf) {
+    return report(books, securities, prices, asOf, List.of());
+  }
+
+  /**
+   * As {@link #report(LedgerResult, SecurityMaster, PriceTable, LocalDate)}, with the purchases
+   * scheduled outside Keel (policy.yaml {@code harvest.scheduled}) in the wash-sale calendar.
+   */
+  public LotsReport report(LedgerResult books, SecurityMaster securities, PriceTable prices, LocalDate asOf,
+      List<ScheduledPurchase> scheduled) {
     List<OpenLot> open = new ArrayList<>();
     Map<Symbol, TreeSet<String>> missing = new TreeMap<>();
     List<Lot> lots = new ArrayList<>();
@@ -61,18 +72,38 @@ public final class LotsReporter {
           .toList();
       throw new InvalidInputException(problems);
     }
-    return new LotsReport(asOf, open, windows(books, securities, asOf));
+    return new LotsReport(asOf, open, windows(books, securities, asOf, scheduled));
   }
 
   static List<WashWindow> windows(LedgerResult books, SecurityMaster securities, LocalDate asOf) {
+    return windows(books, securities, asOf, List.of());
+  }
+
+  /** A purchase in the window: booked, or scheduled outside Keel (which may still be ahead). */
+  private record Purchase(LocalDate date, String text) {}
+
+  static List<WashWindow> windows(LedgerResult books, SecurityMaster securities, LocalDate asOf, List<ScheduledPurchase> scheduled) {
+    LocalDate from = WashSaleWindow.opens(asOf);
     Map<String, TreeSet<String>> symbols = new TreeMap<>();
-    Map<String, Acquisition> lastPurchase = new TreeMap<>();
+    Map<String, Purchase> lastPurchase = new TreeMap<>();
     Map<String, Disposal> lastLoss = new TreeMap<>();
     for (Acquisition a : books.acquisitions()) {
       String group = securities.identityOf(a.symbol());
       symbols.computeIfAbsent(group, g -> new TreeSet<>()).add(a.symbol().value());
       if (WashSaleWindow.looksBackTo(asOf, a.date())) {
-        lastPurchase.merge(group, a, (x, y) -> y.date().isAfter(x.date()) ? y : x);
+        Purchase p = new Purchase(a.date(), "bought " + a.quantity().stripTrailingZeros().toPlainString() + " " + a.symbol()
+            + " in " + a.account() + " on " + a.date());
+        lastPurchase.merge(group, p, (x, y) -> y.date().isAfter(x.date()) ? y : x);
+      }
+    }
+    // A scheduled purchase up to 30 days ahead washes a loss sold today as surely as a booked one.
+    for (ScheduledPurchase s : scheduled) {
+      String group = securities.identityOf(s.symbol());
+      for (LocalDate d : s.between(from, WashSaleWindow.closes(asOf))) {
+        symbols.computeIfAbsent(group, g -> new TreeSet<>()).add(s.symbol().value());
+        Purchase p = new Purchase(d, "the scheduled " + s.kind().replace('_', ' ') + " of " + s.symbol() + " in " + s.account()
+            + " on " + d + s.every().map(e -> " (repeats " + e.code() + ")").orElse(""));
+        lastPurchase.merge(group, p, (x, y) -> y.date().isAfter(x.date()) ? y : x);
       }
     }
     for (Disposal d : books.disposals()) {
@@ -86,7 +117,7 @@ public final class LotsReporter {
     List<WashWindow> windows = new ArrayList<>();
     for (Map.Entry<String, TreeSet<String>> e : symbols.entrySet()) {
       String group = e.getKey();
-      Acquisition purchase = lastPurchase.get(group);
+      Purchase purchase = lastPurchase.get(group);
       Disposal loss = lastLoss.get(group);
       if (purchase == null && loss == null) {
         continue;
@@ -95,11 +126,10 @@ public final class LotsReporter {
           group.startsWith("=") ? group.substring(1) : group,
           List.copyOf(e.getValue()),
           Optional.ofNullable(purchase).map(p -> WashSaleWindow.closes(p.date())),
-          Optional.ofNullable(purchase).map(p -> "bought " + p.quantity().stripTrailingZeros().toPlainString() + " " + p.symbol()
-              + " in " + p.account() + " on " + p.date()),
+          Optional.ofNullable(purchase).map(Purchase::text),
           Optional.ofNullable(loss).map(d -> WashSaleWindow.closes(d.sold())),
           Optional.ofNullable(loss).map(d -> "sold " + d.quantity().stripTrailingZeros().toPlainString() + " " + d.symbol()
-              + " at a loss of " + d.economicGain().negate().toPlainString() + " in " + d.account() + " on " + d.sold())));
+              + " at a loss of " + String.format(java.util.Locale.US, "$%,.2f", d.economicGain().negate()) + " in " + d.account() + " on " + d.sold())));
     }
     return windows;
   }

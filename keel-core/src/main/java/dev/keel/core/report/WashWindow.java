@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param symbols the group's securities that the household holds or traded
  * @param lossSaleWashedThrough a loss sale on or before this date would be washed by a purchase made
- *     in the 30 days before it (in any account); empty when no purchase is that recent
+ *     in the 30 days before it (in any account), or by one scheduled outside Keel in the 30 days
+ *     before or after the as-of date; empty when there is no such purchase
  * @param lastPurchase the purchase that sets {@code lossSaleWashedThrough}
  * @param purchaseWashesThrough a purchase on or before this date would wash a loss sold in the last
  *     30 days whose shares are not yet matched with replacements; empty when there is none

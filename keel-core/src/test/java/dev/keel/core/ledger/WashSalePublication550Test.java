@@ -53,7 +53,7 @@ class WashSalePublication550Test {
       assertThat(w.quantity()).isEqualByComparingTo("100");
       assertThat(w.disallowed()).isEqualByComparingTo("250.00");
       assertThat(w.permanent()).isFalse();
-      assertThat(w.explain()).contains("250.00").contains("after the sale").contains("lot NEW");
+      assertThat(w.explain()).contains("loss of $250.00 on").contains("after the sale").contains("lot NEW");
     });
     assertThat(sale.washSales()).containsExactlyElementsOf(result.washSales());
   }

@@ -64,6 +64,8 @@ class HarvestScenariosTest {
       assertThat(h.basisNote()).contains("deferral");
     });
     assertThat(washSalesAfter(s, p)).isEmpty();
+    // One sentence, counted in words that agree with their numbers (it said "1 sells, 1 buys; 1 harvest. some classes").
+    assertThat(p.summary()).endsWith("1 sell, 1 buy; 1 harvest; some classes remain outside their bands.");
   }
 
   @Test

@@ -97,4 +97,33 @@ class WithdrawalLocationTest {
     Trade paying = p.sells().stream().filter(t -> t.account().value().equals("ira")).findFirst().orElseThrow();
     assertThat(paying.reason()).contains("pays the withdrawal of $5,000.00 from ira").doesNotContain("for asset location");
   }
+
+  /**
+   * A withdrawal that can only be paid from a loss lot that a scheduled 401(k) purchase will wash
+   * for good (Rev. Rul. 2008-5): the reason states what the sale realizes after the wash, as the CSV
+   * and the totals do, not the loss before it.
+   *
+   * <p>Joint (taxable): 2,000 of cash, all of it reserve; VTI lot LOSS, 100 shares at 100 (basis
+   * 12,000: a short-term loss of 20 a share). Paying 5,000 sells 50 shares: a 1,000 loss, all of it
+   * washed by the 401(k)'s payroll VTI on 2026-12-01, so nothing is realized.
+   */
+  @Test
+  void test_a_washed_loss_sale_reason_says_what_is_realized_after_the_wash() {
+    Proposal p = Scenario.on("2026-11-20")
+        .account("joint", AccountType.TAXABLE, "2000").reserve("joint", "2000")
+        .account("k401", AccountType.TRADITIONAL, "0")
+        .target("us_stocks", "1.00")
+        .security("VTI", "us_stocks", "100")
+        .lot("joint", "VTI", "100", "12000", "2026-01-05", "LOSS")
+        .lot("k401", "VTI", "100", "8000", "2015-01-05", "K-VTI")
+        .harvest(h -> h.withEnabled(false).withScheduled(List.of(new ScheduledPurchase(AccountId.of("k401"), Symbol.of("VTI"),
+            "payroll_contribution", LocalDate.parse("2026-12-01"), Optional.of(CheckCadence.MONTHLY)))))
+        .propose("joint=-5000");
+
+    Trade sale = p.sells().stream().filter(t -> t.account().value().equals("joint")).findFirst().orElseThrow();
+    assertThat(sale.amount()).isEqualByComparingTo("5000");
+    assertThat(p.tax().shortTermGain()).isEqualByComparingTo("0");
+    assertThat(sale.reason()).contains("realizes no gain or loss: its loss of $1,000.00 is disallowed as a wash sale")
+        .doesNotContain("realizes a short-term loss of $1,000.00").contains("the loss is counted as lost");
+  }
 }

@@ -110,7 +110,7 @@ class LotsReporterTest {
       assertThat(w.lossSaleWashedThrough()).contains(date("2026-08-19")); // 07-20 + 30
       assertThat(w.lastPurchase()).contains("bought 10 VNQ in joint on 2026-07-20");
       assertThat(w.purchaseWashesThrough()).contains(date("2026-07-31")); // 07-01 + 30
-      assertThat(w.lastLossSale()).contains("sold 30 VNQ at a loss of 600.00 in joint on 2026-07-01");
+      assertThat(w.lastLossSale()).contains("sold 30 VNQ at a loss of $600.00 in joint on 2026-07-01");
     });
   }
 
@@ -126,6 +126,31 @@ class LotsReporterTest {
       assertThat(w.lastPurchase()).contains("bought 10 BND in ira on 2026-06-15");
       assertThat(w.purchaseWashesThrough()).contains(date("2026-07-01"));
     });
+  }
+
+  /**
+   * A purchase scheduled outside Keel (a payroll contribution, policy.yaml harvest.scheduled) washes
+   * a loss sold within 30 days of it as surely as a booked one (IRC §1091(a); Rev. Rul. 2008-5 for
+   * an IRA): the calendar shows it, or it would say a VTI loss sale is safe a week before the
+   * contribution.
+   */
+  @Test
+  void test_washCalendar_scheduledPurchaseCounts() {
+    LocalDate asOf = date("2026-07-25");
+    var payroll = new dev.keel.core.policy.ScheduledPurchase(dev.keel.core.household.AccountId.of("ira"),
+        dev.keel.core.security.Symbol.of("VTI"), "payroll_contribution", date("2026-08-05"),
+        Optional.of(dev.keel.core.policy.CheckCadence.MONTHLY));
+
+    LotsReport report = LotsReporter.DEFAULT.report(books(HOUSEHOLD, Optional.of(asOf)), ReportFixtures.securities(), PRICES,
+        asOf, List.of(payroll));
+
+    // Occurrences within 30 days either side of 07-25: 08-05 only (09-05 is 42 days away).
+    assertThat(report.washWindows()).filteredOn(w -> w.group().equals("VTI")).singleElement().satisfies(w -> {
+      assertThat(w.lossSaleWashedThrough()).contains(date("2026-09-04")); // 08-05 + 30
+      assertThat(w.lastPurchase()).contains("the scheduled payroll contribution of VTI in ira on 2026-08-05 (repeats monthly)");
+    });
+    // The VNQ window of the booked purchases is unchanged.
+    assertThat(report.washWindows()).extracting(WashWindow::group).containsExactly("VNQ", "VTI");
   }
 
   @Test

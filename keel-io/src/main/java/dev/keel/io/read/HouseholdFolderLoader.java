@@ -49,7 +49,8 @@ public final class HouseholdFolderLoader {
     }
     HouseholdData data = new HouseholdData(household.get(), policy.get(), lots, transactions, prices);
     problems.addAll(CrossCheck.check(data));
-    return Loaded.of(data, problems);
+    // Every caller (not only loadAndCheck) gets a policy.yaml setting's line.
+    return Loaded.of(data, placeInPolicy(folder, problems));
   }
 
   /**

@@ -165,7 +165,8 @@ public final class ProposalWriter {
         lots.add(lot);
       }
       m.put("lots", lots);
-      m.put("taxable", taxable(t));
+      // A purchase realizes nothing, taxable or not: null, as the CSV leaves it empty.
+      m.put("taxable", t.side() == Side.SELL ? taxable(t) : null);
       m.put("reason", t.reason());
       trades.add(m);
     }
@@ -307,7 +308,7 @@ public final class ProposalWriter {
     return m;
   }
 
-  /** A sale is taxable when its lots are; a purchase realizes nothing and reads as taxable by its account. */
+  /** A sale is taxable when its lots are (a sale without lots, in a taxable account). */
   private static boolean taxable(Trade t) {
     return t.lots().isEmpty() || t.lots().stream().anyMatch(LotSale::taxable);
   }

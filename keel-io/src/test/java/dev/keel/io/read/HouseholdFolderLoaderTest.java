@@ -143,6 +143,25 @@ class HouseholdFolderLoaderTest {
             + "an account's available funds must be securities of the policy");
   }
 
+  /** A payroll contribution the plan's own fund menu does not offer is a typo in one of the two files. */
+  @Test
+  void test_load_scheduledPurchase_outsideTheAccountsFundMenu_reportedWithItsLine() throws IOException {
+    example();
+    String household = Files.readString(dir.resolve("household.yaml"));
+    Files.writeString(dir.resolve("household.yaml"), household.replace("  - id: alex-401k\n", """
+          - id: alex-401k
+            available: [BND, VXUS]
+        """));
+    String policy = Files.readString(dir.resolve("policy.yaml"));
+    int line = (int) policy.substring(0, policy.indexOf("      symbol: VTI\n", policy.indexOf("scheduled:"))).lines().count() + 1;
+
+    Loaded<HouseholdData> loaded = HouseholdFolderLoader.load(FolderSource.directory(dir));
+
+    assertThat(messages(loaded)).containsExactly(
+        "policy.yaml:" + line + ": harvest.scheduled[0].symbol: \"VTI\" is not in the fund menu (available) of alex-401k "
+            + "(BND, VXUS); a scheduled purchase must be one the account can make");
+  }
+
   @Test
   void test_load_fundMenu_ofTheExample() throws IOException {
     example();
