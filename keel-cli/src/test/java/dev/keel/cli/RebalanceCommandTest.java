@@ -68,9 +68,15 @@ class RebalanceCommandTest {
         }
       }
     }
-    // Today the loss lot's harvest is blocked by the 401(k)'s scheduled VTI contribution, so the
-    // contribution is placed with buys only: the loop above must not pass on an empty list.
-    assertThat(root.get("trades")).isNotEmpty().allSatisfy(t -> assertThat(t.get("side").asText()).isEqualTo("buy"));
+    // Today the loss lot's harvest is blocked by the 401(k)'s scheduled VTI contribution, so nothing
+    // taxable is sold: every sale is a tax-free swap for asset location (issue 8 item 7), and the
+    // loop above must not pass on an empty list.
+    assertThat(root.get("trades")).isNotEmpty().allSatisfy(t -> {
+      if (t.get("side").asText().equals("sell")) {
+        assertThat(t.get("taxable").asBoolean()).as("a sale in a taxable account").isFalse();
+      }
+    });
+    assertThat(root.get("trades")).anySatisfy(t -> assertThat(t.get("side").asText()).isEqualTo("buy"));
     assertThat(root.get("trades")).anySatisfy(t -> assertThat(t.get("account").asText()).isEqualTo("joint"));
     assertThat(Files.readAllLines(orders).get(0)).startsWith("account,symbol,side,quantity,order_type,limit_price,order,");
     // No sale in a taxable account: one row per order.
