@@ -344,8 +344,8 @@ public final class Executor {
           }
           // The sales are done and their cash is short of the planned cost (they filled a little
           // below the proposal's price): buy what the cash pays rather than nothing, and leave the
-          // shortfall to re-plan. A cash account spends settled cash only.
-          BigDecimal budget = unsettled.isPresent() ? spendable.min(settled) : spendable;
+          // shortfall to re-plan. A cash account spends settled cash only; the account's reserve is kept.
+          BigDecimal budget = (unsettled.isPresent() ? spendable.min(settled) : spendable).subtract(route.reserve());
           BigDecimal affordable = affordable(broker, t, unit.get(), limit.isPresent(), budget);
           if (affordable.signum() <= 0) {
             skip(t, "not enough cash: " + need);

@@ -149,6 +149,23 @@ class ExecutorTest {
   }
 
   @Test
+  void test_a_purchase_cut_short_for_cash_keeps_the_accounts_reserve() {
+    fx = new Fixture("0");
+    fx.account.position("VTI", "100", "200");
+    fx.fake.price("VTI", "297.00");
+    ExecutionPlan plan = plan("sell 10 VTI @300", "buy 41 BND @72.50");
+
+    Fixture.executor(store, sink, FAST).execute(plan,
+        Map.of(JOINT, new BrokerRoute(fx.broker(), false).withReserve(new BigDecimal("100"))));
+
+    // (2,970 − 100) / 72.86 = 39.39: 39 shares, 2,841.54 spent at most, 128.46 ≥ 100 left.
+    ExecutionEvent placed = store.events(plan.id()).stream()
+        .filter(e -> e.type() == EventType.SUBMITTING && e.symbol().equals("BND")).findFirst().orElseThrow();
+    assertThat(placed.quantity()).isEqualByComparingTo("39");
+    assertThat(fx.account.cash()).isGreaterThanOrEqualTo(new BigDecimal("100"));
+  }
+
+  @Test
   void test_a_market_purchase_of_a_fractionable_asset_short_of_cash_uses_the_exact_cash() {
     fx = new Fixture("0");
     fx.account.position("VTI", "100", "200");

@@ -123,7 +123,8 @@ public final class ProposalExecution {
         continue;
       }
       try {
-        routes.put(account, new BrokerRoute(brokers.connect(link), link.honoursLots()));
+        routes.put(account, new BrokerRoute(brokers.connect(link), link.honoursLots())
+            .withReserve(data.household().getAccount(account).reserve()));
       } catch (BrokerConnector.BrokerUnavailable e) {
         problems.add(new Problem(HouseholdFolderLoader.HOUSEHOLD, 0, "accounts[" + account + "].broker", "alpaca",
             e.getMessage()));
