@@ -313,7 +313,7 @@ public final class Executor {
             waitFor(t, "waiting for sales to fill: the purchase's cost is not known without a price");
             continue;
           }
-          place(broker, t, prices, Optional.empty());
+          place(broker, t, prices, Optional.empty(), quantity);
           continue;
         }
         BigDecimal cost = quantity.multiply(unit.get()).setScale(2, RoundingMode.UP);
@@ -340,12 +340,28 @@ public final class Executor {
               + spendable.setScale(2, RoundingMode.DOWN).toPlainString() + " available";
           if (salesWorking) {
             waitFor(t, "waiting for sales to fill: " + need);
-          } else {
+            continue;
+          }
+          // The sales are done and their cash is short of the planned cost (they filled a little
+          // below the proposal's price): buy what the cash pays rather than nothing, and leave the
+          // shortfall to re-plan. A cash account spends settled cash only; the account's reserve is kept.
+          BigDecimal budget = (unsettled.isPresent() ? spendable.min(settled) : spendable).subtract(route.reserve());
+          BigDecimal affordable = affordable(broker, t, unit.get(), limit.isPresent(), budget);
+          if (affordable.signum() <= 0) {
             skip(t, "not enough cash: " + need);
+            continue;
+          }
+          BigDecimal partCost = affordable.multiply(unit.get()).setScale(2, RoundingMode.UP);
+          if (place(broker, t, prices, limit, affordable)) {
+            spendable = spendable.subtract(partCost);
+            settled = settled.subtract(partCost);
+            skip(t, "placed " + affordable.toPlainString() + " of " + quantity.toPlainString()
+                + " shares: the cash after the sales pays no more (" + need + "); re-plan the other "
+                + quantity.subtract(affordable).toPlainString());
           }
           continue;
         }
-        if (place(broker, t, prices, limit)) {
+        if (place(broker, t, prices, limit, quantity)) {
           spendable = spendable.subtract(cost);
           settled = settled.subtract(cost);
         }
@@ -401,8 +417,33 @@ public final class Executor {
      * @param limit the limit price under the policy (empty: a market order)
      */
     private boolean place(Broker broker, PlannedTrade t, Map<Symbol, BigDecimal> prices, Optional<BigDecimal> policyLimit) {
+      return place(broker, t, prices, policyLimit, t.quantity().subtract(state.filled(t.index())));
+    }
+
+    /**
+     * Shares of a purchase the budget pays at the unit price (the limit, or the latest price for a
+     * market order), never more than the trade still needs. Whole shares, rounded down, so the
+     * order never asks for more cash than there is; a market order of a fractionable asset may
+     * take a fraction (the broker trades fractions only as market orders good for the day), to
+     * 6 decimals, rounded down.
+     */
+    private BigDecimal affordable(Broker broker, PlannedTrade t, BigDecimal unit, boolean limitOrder, BigDecimal budget) {
+      BigDecimal wanted = t.quantity().subtract(state.filled(t.index()));
+      if (budget.signum() <= 0 || unit.signum() <= 0) {
+        return BigDecimal.ZERO;
+      }
+      boolean fractions = !limitOrder && assets.computeIfAbsent(t.symbol(), broker::asset)
+          .map(AssetInfo::fractionable).orElse(false);
+      BigDecimal shares = budget.divide(unit, fractions ? 6 : 0, RoundingMode.DOWN);
+      BigDecimal out = shares.min(wanted).stripTrailingZeros();
+      return out.scale() < 0 ? out.setScale(0) : out;
+    }
+
+    /** Places a new attempt of the trade for the given shares (at most what the trade still needs). */
+    private boolean place(Broker broker, PlannedTrade t, Map<Symbol, BigDecimal> prices, Optional<BigDecimal> policyLimit,
+        BigDecimal shares) {
       Optional<BigDecimal> limit = policyLimit;
-      BigDecimal quantity = t.quantity().subtract(state.filled(t.index()));
+      BigDecimal quantity = shares.min(t.quantity().subtract(state.filled(t.index())));
       if (quantity.signum() <= 0) {
         return false;
       }

@@ -157,7 +157,8 @@ public final class FolderExecution {
               + " but the APCA_API_* keys open account " + at.accountNumber() + "; nothing was sent");
         }
       }
-      BrokerRoute route = new BrokerRoute(broker, link.honoursLots()).withSettledCashOnly(link.settledCashOnly());
+      BrokerRoute route = new BrokerRoute(broker, link.honoursLots()).withSettledCashOnly(link.settledCashOnly())
+          .withReserve(data.household().getAccount(id).reserve());
       Optional<LotMethod> method = link.brokerLotMethod();
       if (!link.honoursLots() && method.isPresent() && method.get() != LotMethod.SPECIFIC
           && method.get() != link.lotMethod()) {
@@ -172,7 +173,8 @@ public final class FolderExecution {
       BrokerLink link = link(data.household().getAccount(id), declared);
       FileBroker broker = new FileBroker(orderFile(plan), fills, id, link.brokerAccount(), plan,
           books.account(id).cash(), booked);
-      routes.put(id, new BrokerRoute(broker, link.honoursLots()).withSettledCashOnly(link.settledCashOnly()));
+      routes.put(id, new BrokerRoute(broker, link.honoursLots()).withSettledCashOnly(link.settledCashOnly())
+          .withReserve(data.household().getAccount(id).reserve()));
     }
     return routes;
   }

@@ -120,6 +120,71 @@ class ExecutorTest {
   }
 
   @Test
+  void test_a_purchase_short_of_cash_after_sales_filled_below_the_plan_buys_what_the_cash_pays() {
+    // Issue 12: the sale fills at 297 instead of 300, so 10 × 297 = 2,970 of cash; 41 BND at the
+    // collared limit 72.86 (72.50 × 1.005, rounded down) need 2,987.26. It used to place nothing.
+    fx = new Fixture("0");
+    fx.account.position("VTI", "100", "200");
+    fx.fake.price("VTI", "297.00");
+    ExecutionPlan plan = plan("sell 10 VTI @300", "buy 41 BND @72.50");
+
+    ExecutionResult result = run(plan, FAST, false);
+
+    // floor(2,970 / 72.86) = 40 whole shares; 40 × 72.86 = 2,914.40 ≤ 2,970.
+    ExecutionEvent placed = store.events(plan.id()).stream()
+        .filter(e -> e.type() == EventType.SUBMITTING && e.symbol().equals("BND")).findFirst().orElseThrow();
+    assertThat(placed.quantity()).isEqualByComparingTo("40");
+    assertThat(placed.price()).isEqualByComparingTo("72.86");
+    TradeOutcome buy = result.trades().get(1);
+    assertThat(buy.status()).isEqualTo(TradeOutcome.Status.PARTLY_FILLED);
+    assertThat(buy.filled()).isEqualByComparingTo("40");
+    assertThat(buy.remaining()).isEqualByComparingTo("1");
+    assertThat(buy.reason()).hasValueSatisfying(r -> assertThat(r).startsWith("placed 40 of 41 shares")
+        .contains("needs about $2987.26, the broker reports $2970.00 available"));
+    assertThat(result.remaining()).containsExactly(buy);
+    assertThat(fx.account.cash()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
+    // A rerun places nothing more: the shortfall is to re-plan.
+    run(plan, FAST, false);
+    assertThat(fx.account.orderCount()).isEqualTo(2);
+  }
+
+  @Test
+  void test_a_purchase_cut_short_for_cash_keeps_the_accounts_reserve() {
+    fx = new Fixture("0");
+    fx.account.position("VTI", "100", "200");
+    fx.fake.price("VTI", "297.00");
+    ExecutionPlan plan = plan("sell 10 VTI @300", "buy 41 BND @72.50");
+
+    Fixture.executor(store, sink, FAST).execute(plan,
+        Map.of(JOINT, new BrokerRoute(fx.broker(), false).withReserve(new BigDecimal("100"))));
+
+    // (2,970 − 100) / 72.86 = 39.39: 39 shares, 2,841.54 spent at most, 128.46 ≥ 100 left.
+    ExecutionEvent placed = store.events(plan.id()).stream()
+        .filter(e -> e.type() == EventType.SUBMITTING && e.symbol().equals("BND")).findFirst().orElseThrow();
+    assertThat(placed.quantity()).isEqualByComparingTo("39");
+    assertThat(fx.account.cash()).isGreaterThanOrEqualTo(new BigDecimal("100"));
+  }
+
+  @Test
+  void test_a_market_purchase_of_a_fractionable_asset_short_of_cash_uses_the_exact_cash() {
+    fx = new Fixture("0");
+    fx.account.position("VTI", "100", "200");
+    fx.fake.price("VTI", "297.00");
+    fx.fake.asset("BND", true, true);
+    ExecutionPlan plan = plan("sell 10 VTI @300", "buy 41 BND @72.50");
+
+    ExecutionResult result = run(plan, FAST.withOrderType(OrderType.MARKET), false);
+
+    // 2,970 / 72.50 = 40.965517 (6 decimals, rounded down), as a market order.
+    ExecutionEvent placed = store.events(plan.id()).stream()
+        .filter(e -> e.type() == EventType.SUBMITTING && e.symbol().equals("BND")).findFirst().orElseThrow();
+    assertThat(placed.quantity()).isEqualByComparingTo("40.965517");
+    assertThat(placed.orderType()).isEqualTo("market");
+    assertThat(result.trades().get(1).remaining()).isEqualByComparingTo("0.034483");
+    assertThat(fx.account.cash()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
+  }
+
+  @Test
   void test_a_price_moved_beyond_tolerance_stops_the_account() {
     fx = new Fixture("10000");
     // Sized at 280; the last trade is 300: 7.14% > 2%.

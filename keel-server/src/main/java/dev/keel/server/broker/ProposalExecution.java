@@ -15,9 +15,11 @@ import dev.keel.core.problem.Problem;
 import dev.keel.io.read.HouseholdFolderLoader;
 import dev.keel.io.read.Loaded;
 import dev.keel.store.Store;
+import dev.keel.store.proposal.ExecutionLocks;
 import dev.keel.store.proposal.ProposalStatus;
 import dev.keel.store.proposal.StoredProposal;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -48,11 +50,20 @@ public final class ProposalExecution {
   private final Store store;
   private final BrokerConnector brokers;
   private final ExecutionPolicy policy;
+  private final ExecutionLocks locks;
+
+  /**
+   * How long an execution's lock lasts unless released: longer than any execution (each account
+   * waits at most the policy's fill wait), short enough that a server killed mid-execution frees
+   * the proposal the same day. The lock is released as soon as the execution ends.
+   */
+  static final Duration LEASE = Duration.ofHours(1);
 
   public ProposalExecution(Store store, BrokerConnector brokers, ExecutionPolicy policy) {
     this.store = store;
     this.brokers = brokers;
     this.policy = policy;
+    this.locks = new ExecutionLocks(store.database().jdbi());
   }
 
   /** The outcome: the proposal as it now stands and what the executor did. */
@@ -64,7 +75,23 @@ public final class ProposalExecution {
    * @throws NotExecutable when it is neither approved nor submitted
    * @throws InvalidInputException when an account it trades has no broker the server can reach
    */
-  public Outcome execute(StoredProposal proposal, String actor) {
+  public Outcome execute(StoredProposal requested, String actor) {
+    // One execution at a time per proposal: a second call while one runs is refused, not run beside it.
+    ExecutionLocks.Result lock = locks.acquire(requested.id(), actor, Instant.now(store.clock()), LEASE);
+    if (lock.held().isEmpty()) {
+      ExecutionLocks.Holder h = lock.holder().orElseThrow();
+      throw new NotExecutable("proposal " + requested.id() + " is being executed (started " + h.acquiredAt() + " by "
+          + h.holder() + "); nothing more was placed: run it again once that execution has ended");
+    }
+    try {
+      // Read again under the lock: an execution that ended just before this one changed the status.
+      return run(store.proposals().store().find(requested.id()).orElseThrow(), actor);
+    } finally {
+      locks.release(lock.held().get());
+    }
+  }
+
+  private Outcome run(StoredProposal proposal, String actor) {
     if (proposal.status() != ProposalStatus.APPROVED && proposal.status() != ProposalStatus.SUBMITTED) {
       throw new NotExecutable("proposal " + proposal.id() + " is " + proposal.status().code()
           + "; only an approved proposal is executed (or a submitted one resumed)");
@@ -123,7 +150,8 @@ public final class ProposalExecution {
         continue;
       }
       try {
-        routes.put(account, new BrokerRoute(brokers.connect(link), link.honoursLots()));
+        routes.put(account, new BrokerRoute(brokers.connect(link), link.honoursLots())
+            .withReserve(data.household().getAccount(account).reserve()));
       } catch (BrokerConnector.BrokerUnavailable e) {
         problems.add(new Problem(HouseholdFolderLoader.HOUSEHOLD, 0, "accounts[" + account + "].broker", "alpaca",
             e.getMessage()));

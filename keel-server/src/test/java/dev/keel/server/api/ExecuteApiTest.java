@@ -31,6 +31,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +122,66 @@ class ExecuteApiTest {
     }
   }
 
+  /** A broker whose first placement, while armed, says it arrived and then holds until released. */
+  record GateOnSubmit(Broker inner, AtomicBoolean armed, CountDownLatch arrived, CountDownLatch release)
+      implements Broker {
+    @Override
+    public BrokerAccount account() {
+      return inner.account();
+    }
+
+    @Override
+    public List<BrokerPosition> positions() {
+      return inner.positions();
+    }
+
+    @Override
+    public BrokerOrder submit(OrderRequest request) {
+      if (armed.getAndSet(false)) {
+        arrived.countDown();
+        try {
+          if (!release.await(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the gate was never released");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      return inner.submit(request);
+    }
+
+    @Override
+    public Optional<BrokerOrder> findOrder(String clientOrderId) {
+      return inner.findOrder(clientOrderId);
+    }
+
+    @Override
+    public List<BrokerOrder> openOrders() {
+      return inner.openOrders();
+    }
+
+    @Override
+    public void cancel(String orderId) {
+      inner.cancel(orderId);
+    }
+
+    @Override
+    public List<BrokerFill> fills(Instant since) {
+      return inner.fills(since);
+    }
+
+    @Override
+    public Map<Symbol, BigDecimal> latestPrices(Collection<Symbol> symbols) {
+      return inner.latestPrices(symbols);
+    }
+
+    @Override
+    public Optional<AssetInfo> asset(Symbol symbol) {
+      return inner.asset(symbol);
+    }
+  }
+
   abstract static class Cases extends ServerSuite {
 
     static final String HOUSEHOLD = "alpaca-exec";
@@ -130,12 +195,15 @@ class ExecuteApiTest {
     final FakeAlpacaServer fake = FakeAlpacaServer.start();
     final FakeAlpacaServer.FakeAccount account = fake.account(KEY, SECRET, "PA0000001", new BigDecimal("1000"));
     final AtomicBoolean crash = new AtomicBoolean();
+    final AtomicBoolean gate = new AtomicBoolean();
+    final CountDownLatch atGate = new CountDownLatch(1);
+    final CountDownLatch openGate = new CountDownLatch(1);
 
     @Override
     protected BrokerConnector brokers() {
       EnvironmentBrokers env = new EnvironmentBrokers(Map.of("APCA_API_KEY_ID", KEY, "APCA_API_SECRET_KEY", SECRET,
           "APCA_API_BASE_URL", fake.url().toString(), "APCA_API_DATA_URL", fake.url().toString()));
-      return link -> new CrashAfterSubmit(env.connect(link), crash);
+      return link -> new GateOnSubmit(new CrashAfterSubmit(env.connect(link), crash), gate, atGate, openGate);
     }
 
     @BeforeEach
@@ -196,6 +264,37 @@ class ExecuteApiTest {
 
       assertProblem(post("/api/proposals/" + id + "/execute", advisor, "application/json", "", Map.of()), 409);
       assertThat(account.orderCount()).isEqualTo(2);
+    }
+
+    @Test
+    void twoSimultaneousExecutions_theSecondIs409_andOneOrderPerTradeIsPlaced() throws Exception {
+      // Issue 12: both calls used to run an executor; the second failed with 500.
+      String id = approvedProposal("p-exec-4");
+      gate.set(true);
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try {
+        Future<Answer> first = pool.submit(() -> post("/api/proposals/" + id + "/execute", advisor, "application/json",
+            "", Map.of()));
+        assertThat(atGate.await(20, TimeUnit.SECONDS)).as("the first execution reached the broker").isTrue();
+
+        Answer second = post("/api/proposals/" + id + "/execute", advisor, "application/json", "", Map.of());
+
+        openGate.countDown();
+        assertProblem(second, 409);
+        assertThat(second.json().path("detail").asText()).contains("p-exec-4").contains("being executed");
+        Answer done = first.get(30, TimeUnit.SECONDS);
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().path("status").asText()).isEqualTo("executed");
+      } finally {
+        openGate.countDown();
+        pool.shutdownNow();
+      }
+      assertThat(account.orderCount()).isEqualTo(2);
+      assertThat(account.placements()).doesNotHaveDuplicates();
+      // The lock is released when the execution ends: a later call is told the proposal's status instead.
+      Answer later = post("/api/proposals/" + id + "/execute", advisor, "application/json", "", Map.of());
+      assertProblem(later, 409);
+      assertThat(later.json().path("detail").asText()).contains("is executed");
     }
 
     @Test
