@@ -103,12 +103,22 @@ final class ActionTermsColumns {
 
   private static Optional<ActionTerms> espp(CsvTable.Row r, Optional<LocalDate> date) {
     Optional<BigDecimal> reported = r.cell("reported_basis").nonNegative();
+    return esppOffering(r, date, "").map(offering -> new ActionTerms.Award(reported, Optional.of(offering)));
+  }
+
+  /**
+   * The ESPP facts of a row (fmv, offering_date, offering_fmv, offering_price), shared by
+   * transactions.csv's espp_purchase and lots.csv's espp lots; {@code dateColumn} names the
+   * purchase date's column in the message (empty when it is the row's date).
+   */
+  static Optional<EsppOffering> esppOffering(CsvTable.Row r, Optional<LocalDate> purchased, String dateColumn) {
     Optional<BigDecimal> fmv = r.cell("fmv").positive();
     Optional<LocalDate> offeringDate = r.cell("offering_date").date();
     Optional<BigDecimal> offeringFmv = r.cell("offering_fmv").positive();
     Optional<BigDecimal> offeringPrice = r.cell("offering_price").positive();
-    if (offeringDate.isPresent() && date.isPresent() && offeringDate.get().isAfter(date.get())) {
-      r.cell("offering_date").fail("is after the purchase date " + date.get() + "; the offering (grant) date comes first");
+    if (offeringDate.isPresent() && purchased.isPresent() && offeringDate.get().isAfter(purchased.get())) {
+      r.cell("offering_date").fail("is after the purchase date " + purchased.get() + dateColumn
+          + "; the offering (grant) date comes first");
       return Optional.empty();
     }
     if (offeringFmv.isPresent() && offeringPrice.isPresent() && offeringPrice.get().compareTo(offeringFmv.get()) > 0) {
@@ -119,7 +129,6 @@ final class ActionTermsColumns {
     if (fmv.isEmpty() || offeringDate.isEmpty() || offeringFmv.isEmpty() || offeringPrice.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ActionTerms.Award(reported,
-        Optional.of(new EsppOffering(offeringDate.get(), offeringFmv.get(), offeringPrice.get(), fmv.get()))));
+    return Optional.of(new EsppOffering(offeringDate.get(), offeringFmv.get(), offeringPrice.get(), fmv.get()));
   }
 }

@@ -3,7 +3,6 @@ package dev.keel.io.read;
 import dev.keel.core.household.AccountId;
 import dev.keel.core.household.BasisReporting;
 import dev.keel.core.ledger.ActionTerms;
-import dev.keel.core.ledger.EsppOffering;
 import dev.keel.core.ledger.LotId;
 import dev.keel.core.ledger.OpeningLot;
 import dev.keel.core.problem.Problem;
@@ -156,24 +155,8 @@ public final class LotsCsvLoader {
         });
       }
     }
-    Optional<BigDecimal> fmv = r.cell("fmv").positive();
-    Optional<LocalDate> offeringDate = r.cell("offering_date").date();
-    Optional<BigDecimal> offeringFmv = r.cell("offering_fmv").positive();
-    Optional<BigDecimal> offeringPrice = r.cell("offering_price").positive();
-    if (offeringDate.isPresent() && acquired.isPresent() && offeringDate.get().isAfter(acquired.get())) {
-      r.cell("offering_date").fail("is after the purchase date " + acquired.get() + " (acquired); the offering (grant) date comes first");
-      return Optional.empty();
-    }
-    if (offeringFmv.isPresent() && offeringPrice.isPresent() && offeringPrice.get().compareTo(offeringFmv.get()) > 0) {
-      r.cell("offering_price").fail("is more than offering_fmv " + offeringFmv.get().toPlainString()
-          + "; expected the option price figured at the offering date (usually 85% of offering_fmv)");
-      return Optional.empty();
-    }
-    if (fmv.isEmpty() || offeringDate.isEmpty() || offeringFmv.isEmpty() || offeringPrice.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new ActionTerms.Award(reported,
-        Optional.of(new EsppOffering(offeringDate.get(), offeringFmv.get(), offeringPrice.get(), fmv.get()))));
+    return ActionTermsColumns.esppOffering(r, acquired, " (acquired)")
+        .map(offering -> new ActionTerms.Award(reported, Optional.of(offering)));
   }
 
   private static Optional<LocalDate> parseDate(String text) {
