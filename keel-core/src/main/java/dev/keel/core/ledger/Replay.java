@@ -241,12 +241,21 @@ final class Replay {
             "is not an open " + symbol + " lot in " + t.account() + " on " + t.date()));
         return;
       }
-      if (quantity.compareTo(lot.get().quantity()) > 0) {
+      // The lot as bought: a wash-sale adjustment may have split replacement shares off it as
+      // WANTED.n (same purchase, another basis); a broker still holds them as the one purchase lot,
+      // so a sale naming it relieves the named lot first, then those pieces in the order they split.
+      long origin = lot.get().origin();
+      String pieces = wanted.value() + ".";
+      List<Lot> named = new ArrayList<>(List.of(lot.get()));
+      held.stream().filter(l -> l != lot.get() && l.origin() == origin && l.id().value().startsWith(pieces))
+          .sorted(java.util.Comparator.comparingLong(Lot::sequence)).forEach(named::add);
+      BigDecimal namedTotal = named.stream().map(Lot::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (quantity.compareTo(namedTotal) > 0) {
         problems.add(Problem.at(t.source(), "quantity", quantity.toPlainString(),
-            "is more than the " + lot.get().quantity().stripTrailingZeros().toPlainString() + " shares left in lot " + wanted));
+            "is more than the " + namedTotal.stripTrailingZeros().toPlainString() + " shares left in lot " + wanted));
         return;
       }
-      order = List.of(lot.get());
+      order = named;
     } else if (account.lotMethod() == LotMethod.SPECIFIC) {
       problems.add(Problem.at(t.source(), "lot_id", null,
           "is required: account " + t.account() + " uses specific identification, so each sale must name its lot"));
