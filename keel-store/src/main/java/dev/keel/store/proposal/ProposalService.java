@@ -105,6 +105,16 @@ public final class ProposalService {
    * books or prices moved, the proposal is superseded by a fresh one made for {@code today}.
    */
   public Decision approve(String id, int version, String actor, LocalDate today) {
+    return approve(id, version, actor, today, List.of());
+  }
+
+  /**
+   * Approves a proposal at {@code version} without the trades numbered {@code drop} (1-based, in
+   * the order of the proposal's {@code trades}). What remains is booked through the ledger by the
+   * engine's own guard; a new wash sale, a tax budget overrun, an account's cash going negative or
+   * an unbookable trade refuses the approval and changes nothing.
+   */
+  public Decision approve(String id, int version, String actor, LocalDate today, List<Integer> drop) {
     return guarded(id, () -> proposals.jdbi().inTransaction(h -> {
       Optional<StoredProposal> found = proposals.findForUpdate(h, id);
       if (found.isEmpty()) {
@@ -134,8 +144,76 @@ public final class ProposalService {
             Map.of("proposal", id, "superseded_by", fresh.id(), "why", stale.get()));
         return new Decision.Superseded(proposals.find(h, id).orElseThrow(), fresh, stale.get());
       }
+      if (!drop.isEmpty()) {
+        Optional<Decision.Refused> refusedDrop = dropTrades(h, p, current, drop, actor);
+        if (refusedDrop.isPresent()) {
+          return refusedDrop.get();
+        }
+      }
       return decide(h, p, version, ProposalStatus.APPROVED, "proposal.approved", actor, null);
     }));
+  }
+
+  /**
+   * Removes the dropped trades from the stored proposal when the engine accepts what remains, and
+   * audits who dropped which; the refusal, with the engine's reasons, otherwise.
+   */
+  private Optional<Decision.Refused> dropTrades(Handle h, StoredProposal p, StoredHousehold current, List<Integer> drop,
+      String actor) {
+    com.fasterxml.jackson.databind.node.ObjectNode body;
+    try {
+      body = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(p.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<dev.keel.core.rebalance.Trade> trades = StoredTrades.of(body);
+    List<String> bad = new ArrayList<>();
+    java.util.SortedSet<Integer> numbers = new java.util.TreeSet<>();
+    for (Integer n : drop) {
+      if (n == null || n < 1 || n > trades.size()) {
+        bad.add("drop: " + n + " is not a trade number of proposal " + p.id() + " (1 to " + trades.size() + ")");
+      } else {
+        numbers.add(n);
+      }
+    }
+    if (!bad.isEmpty()) {
+      return Optional.of(new Decision.Refused("proposal " + p.id() + " was not approved: the drop names no such trade",
+          bad));
+    }
+    List<dev.keel.core.rebalance.Trade> kept = new ArrayList<>();
+    for (int i = 0; i < trades.size(); i++) {
+      if (!numbers.contains(i + 1)) {
+        kept.add(trades.get(i));
+      }
+    }
+    List<String> why = engine.checkTrades(current.data(), p.asOf(), Map.of(), kept).stream()
+        .map(v -> v.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + v.detail()).toList();
+    if (!why.isEmpty()) {
+      return Optional.of(new Decision.Refused("proposal " + p.id() + " was not approved: without trade"
+          + (numbers.size() == 1 ? " " : "s ") + numbers + " the remaining trades break a rule", why));
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode all = (com.fasterxml.jackson.databind.node.ArrayNode) body.path("trades");
+    com.fasterxml.jackson.databind.node.ArrayNode remaining = Json.mapper().createArrayNode();
+    com.fasterxml.jackson.databind.node.ArrayNode dropped = Json.mapper().createArrayNode();
+    for (int i = 0; i < all.size(); i++) {
+      (numbers.contains(i + 1) ? dropped : remaining).add(all.get(i));
+    }
+    body.set("trades", remaining);
+    body.set("dropped_trades", dropped);
+    body.put("dropped_by", actor);
+    String text;
+    try {
+      text = Json.mapper().writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    proposals.replaceTrades(h, p.id(), text, remaining.size());
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("dropped", List.copyOf(numbers));
+    state.put("dropped_trades", Json.mapper().convertValue(dropped, List.class));
+    state.put("trades", remaining.size());
+    audit.append(h, actor, "proposal.trades_dropped", "proposal", p.id(), p.household().value(), state);
+    return Optional.empty();
   }
 
   /** Rejects a proposal (a person said no). */
