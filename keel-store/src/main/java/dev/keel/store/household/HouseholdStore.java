@@ -457,7 +457,7 @@ public final class HouseholdStore {
             + "amount, fees, lot_id, to_account, ratio, fmv, offering_date, offering_fmv, offering_price, reported_basis "
             + "FROM ledger_transaction WHERE household_id = :h ORDER BY position, seq")
         .bind("h", id.value())
-        .map((rs, ctx) -> new TransactionRow(rs.getInt(1), rs.getInt(2), (Integer) rs.getObject(3, Integer.class),
+        .map((rs, ctx) -> new TransactionRow(rs.getInt(1), rs.getInt(2), rs.getObject(3, Integer.class),
             new String[] {rs.getObject(4, LocalDate.class).toString(), rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                 rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
