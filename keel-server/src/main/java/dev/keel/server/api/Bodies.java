@@ -47,8 +47,6 @@ final class Bodies {
       return node;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw ApiProblem.badRequest("body", null, "is not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
