@@ -173,6 +173,56 @@ class ApiTest {
     }
 
     @Test
+    void droppingTheSaleThatPaysForTheBuys_isRefused_withWhy_andNothingChanges() {
+      // rivera on 2026-11-22: trade 1 sells $84,388.00 of VTI in alex-401k, which pays for trades 2
+      // and 3 (BND and VXUS, $84,360.70 together); alex-401k holds no other cash for them.
+      Answer created = postJson("/api/households/rivera/proposals", advisor, "{\"as_of\":\"" + AS_OF + "\"}");
+      JsonNode trades = created.json().path("trades");
+      assertThat(trades.get(0).path("side").asText()).isEqualTo("sell");
+      assertThat(trades.get(0).path("account").asText()).isEqualTo("alex-401k");
+      String id = created.json().path("id").asText();
+      String etag = created.header("ETag").orElseThrow();
+
+      Answer refused = post("/api/proposals/" + id + "/approve", advisor, "application/json", "{\"drop\":[1]}",
+          Map.of("If-Match", etag));
+
+      assertProblem(refused, 422);
+      assertThat(refused.body()).contains("not_bookable").contains("alex-401k").containsIgnoringCase("cash");
+      Answer after = get("/api/proposals/" + id, advisor);
+      assertThat(after.json().path("status").asText()).isEqualTo("proposed");
+      assertThat(after.json().path("trades").size()).isEqualTo(trades.size());
+      assertThat(after.header("ETag")).contains(etag);
+    }
+
+    @Test
+    void droppingATrade_approvesTheRest_andTheAuditSaysWhoDroppedWhat() {
+      Answer created = postJson("/api/households/rivera/proposals", advisor, "{\"as_of\":\"" + AS_OF + "\"}");
+      JsonNode trades = created.json().path("trades");
+      int last = trades.size();
+      JsonNode dropped = trades.get(last - 1);
+      assertThat(dropped.path("side").asText()).isEqualTo("buy");
+      String id = created.json().path("id").asText();
+
+      assertProblem(post("/api/proposals/" + id + "/approve", advisor, "application/json", "{\"drop\":[" + (last + 1) + "]}",
+          Map.of("If-Match", created.header("ETag").orElseThrow())), 422);
+      assertProblem(post("/api/proposals/" + id + "/approve", advisor, "application/json", "{\"drop\":[\"x\"]}",
+          Map.of("If-Match", created.header("ETag").orElseThrow())), 422);
+      Answer approved = post("/api/proposals/" + id + "/approve", advisor, "application/json", "{\"drop\":[" + last + "]}",
+          Map.of("If-Match", created.header("ETag").orElseThrow()));
+
+      assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+      JsonNode stored = get("/api/proposals/" + id, advisor).json();
+      assertThat(stored.path("status").asText()).isEqualTo("approved");
+      assertThat(stored.path("trades").size()).isEqualTo(last - 1);
+      assertThat(stored.path("dropped_trades").get(0).path("symbol").asText()).isEqualTo(dropped.path("symbol").asText());
+      assertThat(stored.path("dropped_trades").get(0).path("account").asText()).isEqualTo(dropped.path("account").asText());
+      assertThat(stored.path("dropped_by").asText()).isEqualTo("alice");
+      String audit = get("/api/audit?household=rivera", advisor).body().replaceAll("\\s", "");
+      assertThat(audit).contains("proposal.trades_dropped").contains("\"dropped\":[" + last + "]");
+      assertThat(get("/api/audit/verify", admin).json().path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
     void approvingAfterANewTransaction_supersedes() {
       Answer created = postJson("/api/households/rivera/proposals", advisor, "{\"as_of\":\"" + AS_OF + "\"}");
       String id = created.json().path("id").asText();
