@@ -223,6 +223,50 @@ class ApiTest {
     }
 
     @Test
+    void scan_raisesBandBreached_oncePerHouseholdAndDate() throws Exception {
+      // rivera on 2026-11-22: us_stocks 58.7% against a band of 45-55%, bonds 17.6% against 20-30%.
+      for (int run = 0; run < 2; run++) {
+        Answer scan = postJson("/api/scans", admin, "{\"as_of\":\"" + AS_OF + "\"}");
+        String scanId = scan.json().path("id").asText();
+        JsonNode summary = scan.json();
+        for (int i = 0; i < 600 && summary.path("pending").asInt() > 0; i++) {
+          Thread.sleep(100);
+          summary = get("/api/scans/" + scanId, admin).json();
+        }
+        assertThat(summary.path("pending").asInt()).isZero();
+      }
+      List<String> subjects = new ArrayList<>();
+      HashSet<String> ids = new HashSet<>();
+      for (JsonNode a : get("/api/alerts?household=rivera", advisor).json().path("alerts")) {
+        if (a.path("kind").asText().equals("band_breached") && ids.add(a.path("alert").asText())) {
+          subjects.add(a.path("subject").asText());
+        }
+      }
+      assertThat(subjects).containsExactly("Outside its band in rivera on 2026-11-22: us_stocks at 58.7% (band 45.0%–55.0%), "
+          + "bonds at 17.6% (band 20.0%–30.0%)");
+    }
+
+    @Test
+    void proposalSellingALossAScheduledPurchaseWashes_raisesWashSaleRisk() {
+      // A $50,000 withdrawal from joint sells lot J-VTI-2026 at a loss; the payroll purchase of VTI
+      // in alex-401k on 2026-12-01 (harvest.scheduled) is within 30 days and washes $607.50 of it.
+      Answer created = postJson("/api/households/rivera/proposals", advisor,
+          "{\"as_of\":\"" + AS_OF + "\",\"cash_flows\":{\"joint\":-50000}}");
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      Answer plain = postJson("/api/households/rivera/proposals", advisor, "{\"as_of\":\"" + AS_OF + "\"}");
+      assertThat(plain.status()).isEqualTo(201);
+
+      List<String> subjects = new ArrayList<>();
+      for (JsonNode a : get("/api/alerts?household=rivera", advisor).json().path("alerts")) {
+        if (a.path("kind").asText().equals("wash_sale_risk")) {
+          subjects.add(a.path("subject").asText());
+        }
+      }
+      assertThat(subjects).containsExactly("Proposal for rivera on 2026-11-22: a scheduled purchase within 30 days would "
+          + "wash $607.50 of the losses it sells");
+    }
+
+    @Test
     void approvingAfterANewTransaction_supersedes() {
       Answer created = postJson("/api/households/rivera/proposals", advisor, "{\"as_of\":\"" + AS_OF + "\"}");
       String id = created.json().path("id").asText();

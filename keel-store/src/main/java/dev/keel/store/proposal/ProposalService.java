@@ -97,6 +97,7 @@ public final class ProposalService {
     if (!proposal.trades().isEmpty()) {
       raiseCreated(h, row, proposal);
     }
+    raiseWashRisk(h, row, proposal);
     return row;
   }
 
@@ -365,6 +366,44 @@ public final class ProposalService {
           "Proposal for " + household + " will be approved at " + row.approveAfter().orElse("?") + " unless vetoed: "
               + proposal.summary(), details);
     }
+  }
+
+  /**
+   * The wash-sale risk alert: the proposal sells a lot at a loss that a purchase scheduled outside
+   * Keel (harvest.scheduled) within 30 days will wash (the loss the proposal says is disallowed),
+   * or a harvest carries a warning about such a purchase. Raised with the proposal, once.
+   */
+  private void raiseWashRisk(Handle h, StoredProposal row, Proposal proposal) {
+    List<Map<String, Object>> sales = new ArrayList<>();
+    BigDecimal washed = BigDecimal.ZERO;
+    for (dev.keel.core.rebalance.Trade t : proposal.trades()) {
+      for (dev.keel.core.rebalance.LotSale lot : t.lots()) {
+        if (lot.disallowedLoss().signum() > 0) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("account", t.account().value());
+          m.put("symbol", t.symbol().value());
+          m.put("lot_id", lot.lotId().value());
+          m.put("disallowed_loss", lot.disallowedLoss());
+          sales.add(m);
+          washed = washed.add(lot.disallowedLoss());
+        }
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    proposal.harvests().forEach(hv -> warnings.addAll(hv.warnings()));
+    if (sales.isEmpty() && warnings.isEmpty()) {
+      return;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("proposal", row.id());
+    details.put("as_of", row.asOf().toString());
+    details.put("sales", sales);
+    details.put("disallowed_loss", washed);
+    details.put("warnings", warnings);
+    String household = row.household().value();
+    alerts.raise(h, household, dev.keel.store.alert.AlertKind.WASH_SALE_RISK,
+        "Proposal for " + household + " on " + row.asOf() + ": a scheduled purchase within 30 days would wash "
+            + (sales.isEmpty() ? "a harvested loss" : "$" + washed.toPlainString() + " of the losses it sells"), details);
   }
 
   private String now() {
