@@ -267,6 +267,25 @@ class ApiTest {
     }
 
     @Test
+    void aTokensFirstUseOfTheDay_isAnAuditEvent_onceHoweverManyRequests_andNeverHoldsTheToken() {
+      for (int i = 0; i < 3; i++) {
+        assertThat(get("/api/households", advisor).status()).isEqualTo(200);
+      }
+      assertProblem(get("/api/households", "keel_not-a-token"), 401);
+      Answer audit = get("/api/audit", admin);
+      List<JsonNode> uses = new ArrayList<>();
+      audit.json().path("events").forEach(e -> {
+        if (e.path("action").asText().equals("token.used") && e.path("actor").asText().equals("alice")) {
+          uses.add(e);
+        }
+      });
+      assertThat(uses).hasSize(1);
+      assertThat(uses.get(0).path("state").path("date").asText()).hasSize(10);
+      assertThat(audit.body()).doesNotContain(advisor).doesNotContain(admin).doesNotContain("keel_not-a-token");
+      assertThat(get("/api/audit/verify", admin).json().path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
     void approvingAfterANewTransaction_supersedes() {
       Answer created = postJson("/api/households/rivera/proposals", advisor, "{\"as_of\":\"" + AS_OF + "\"}");
       String id = created.json().path("id").asText();
