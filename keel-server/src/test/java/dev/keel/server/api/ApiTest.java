@@ -195,6 +195,29 @@ class ApiTest {
     }
 
     @Test
+    void droppingTheSaleThatPaysAWithdrawal_isRefused() {
+      // A $50,000 withdrawal from joint is paid by selling VTI in joint; without that sale the
+      // withdrawal would take joint's cash below zero.
+      Answer created = postJson("/api/households/rivera/proposals", advisor,
+          "{\"as_of\":\"" + AS_OF + "\",\"cash_flows\":{\"joint\":-50000}}");
+      JsonNode trades = created.json().path("trades");
+      int sale = -1;
+      for (int i = 0; i < trades.size(); i++) {
+        if (trades.get(i).path("account").asText().equals("joint") && trades.get(i).path("side").asText().equals("sell")) {
+          sale = i + 1;
+        }
+      }
+      assertThat(sale).isPositive();
+      String id = created.json().path("id").asText();
+
+      Answer refused = post("/api/proposals/" + id + "/approve", advisor, "application/json", "{\"drop\":[" + sale + "]}",
+          Map.of("If-Match", created.header("ETag").orElseThrow()));
+
+      assertProblem(refused, 422);
+      assertThat(refused.body()).contains("cash in joint");
+    }
+
+    @Test
     void droppingATrade_approvesTheRest_andTheAuditSaysWhoDroppedWhat() {
       Answer created = postJson("/api/households/rivera/proposals", advisor, "{\"as_of\":\"" + AS_OF + "\"}");
       JsonNode trades = created.json().path("trades");

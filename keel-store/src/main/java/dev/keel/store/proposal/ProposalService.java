@@ -82,7 +82,7 @@ public final class ProposalService {
     Optional<String> approveAfter = mode == ExecutionMode.AUTO && !proposal.trades().isEmpty()
         ? Optional.of(now.plus(Duration.ofHours(stored.execution().noticeHours())).toString()) : Optional.empty();
     StoredProposal row = new StoredProposal(UUID.randomUUID().toString(), stored.id(), asOf, ProposalStatus.PROPOSED, 1,
-        mode, origin, ProposalWriter.json(proposal), stored.fingerprint(), proposal.trades().size(), approveAfter,
+        mode, origin, body(proposal, cashFlows), stored.fingerprint(), proposal.trades().size(), approveAfter,
         now.toString(), actor, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     proposals.insert(h, row, scanKey);
     Map<String, Object> state = new LinkedHashMap<>();
@@ -99,6 +99,26 @@ public final class ProposalService {
     }
     raiseWashRisk(h, row, proposal);
     return row;
+  }
+
+  /**
+   * The stored document: the engine's proposal JSON, plus the cash flows it was made for, so that
+   * an approval that drops trades re-validates the rest with the same withdrawals and deposits.
+   */
+  private static String body(Proposal proposal, Map<AccountId, BigDecimal> cashFlows) {
+    String json = ProposalWriter.json(proposal);
+    if (cashFlows.isEmpty()) {
+      return json;
+    }
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode node =
+          (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(json);
+      com.fasterxml.jackson.databind.node.ObjectNode flows = node.putObject("cash_flows");
+      cashFlows.forEach((account, amount) -> flows.put(account.value(), amount));
+      return Json.mapper().writeValueAsString(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -187,7 +207,10 @@ public final class ProposalService {
         kept.add(trades.get(i));
       }
     }
-    List<String> why = engine.checkTrades(current.data(), p.asOf(), Map.of(), kept).stream()
+    Map<AccountId, BigDecimal> flows = new LinkedHashMap<>();
+    body.path("cash_flows").fields().forEachRemaining(e -> flows.put(AccountId.of(e.getKey()),
+        new BigDecimal(e.getValue().asText())));
+    List<String> why = engine.checkTrades(current.data(), p.asOf(), flows, kept).stream()
         .map(v -> v.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + v.detail()).toList();
     if (!why.isEmpty()) {
       return Optional.of(new Decision.Refused("proposal " + p.id() + " was not approved: without trade"
