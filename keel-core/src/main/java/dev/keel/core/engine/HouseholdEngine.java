@@ -199,6 +199,19 @@ public final class HouseholdEngine {
     return rebalancer.propose(new RebalanceRequest(priced, books, asOf, cashFlows, force, ratesOn(priced, books, asOf)));
   }
 
+  /**
+   * Why booking {@code trades} on {@code asOf} (with {@code cashFlows}) after the household's
+   * history is not allowed: a new wash sale, the tax budget, an unbookable row (cash going
+   * negative in an account, selling what is not held); empty when it is allowed.
+   */
+  public List<dev.keel.core.rebalance.UnsafeProposalException.Violation> checkTrades(HouseholdData data,
+      LocalDate asOf, Map<AccountId, BigDecimal> cashFlows, List<dev.keel.core.rebalance.Trade> trades) {
+    LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());
+    HouseholdData priced = pricedFor(data, books, asOf.getYear());
+    RebalanceRequest request = new RebalanceRequest(priced, books, asOf, cashFlows, true, ratesOn(priced, books, asOf));
+    return dev.keel.core.rebalance.TradeCheck.violations(request, trades, asOf);
+  }
+
   /** A harvest-only proposal on {@code asOf} (keel harvest): losses worth taking, no rebalancing. */
   public Proposal harvest(HouseholdData data, LocalDate asOf) {
     LedgerResult books = books(data, Optional.of(asOf), asOf.getYear());

@@ -45,16 +45,28 @@ final class ProposalGuard {
     if (proposal.trades().isEmpty()) {
       return proposal;
     }
+    List<Violation> violations = violations(request, proposal.trades(), proposal.asOf());
+    if (!violations.isEmpty()) {
+      throw new UnsafeProposalException(proposal.asOf(), violations);
+    }
+    return proposal;
+  }
+
+  /**
+   * Every promise that booking {@code trades} on {@code date} after the household's history
+   * breaks; empty when none. A cash balance going negative is one of the ledger's unbookable rows.
+   */
+  List<Violation> violations(RebalanceRequest request, List<Trade> trades, java.time.LocalDate date) {
     // Both sides replayed alike (same rates, through the as-of date), so that the history's rows
     // line up one for one: the proposal's rows are dated the as-of date and come after them.
     HouseholdData data = request.data();
     LedgerResult before = replay(request, data);
-    LedgerResult after = replay(request, ProposalBooking.onto(data, request.cashFlows(), proposal.trades(), proposal.asOf()));
+    LedgerResult after = replay(request, ProposalBooking.onto(data, request.cashFlows(), trades, date));
     List<Violation> violations = new ArrayList<>();
     if (after.problems().size() > before.problems().size()) {
       after.problems().subList(before.problems().size(), after.problems().size())
           .forEach(p -> violations.add(new Violation(Kind.NOT_BOOKABLE, "a trade the ledger cannot book: " + p)));
-      throw new UnsafeProposalException(proposal.asOf(), violations);
+      return violations;
     }
     List<Disposal> was = before.disposals();
     List<Disposal> now = after.disposals();
@@ -68,7 +80,7 @@ final class ProposalGuard {
       }
     }
     Map<String, BigDecimal> declared = new HashMap<>();
-    for (Trade t : proposal.sells()) {
+    for (Trade t : trades.stream().filter(t -> t.side() == Side.SELL).toList()) {
       for (LotSale lot : t.lots()) {
         declared.merge(key(t.account(), lot.lotId()), lot.disallowedLoss(), BigDecimal::add);
       }
@@ -97,10 +109,7 @@ final class ProposalGuard {
             + (realizedBefore.compareTo(max.get()) > 0 ? " ($" + realizedBefore.toPlainString() + " before the proposal)" : "")));
       }
     }
-    if (!violations.isEmpty()) {
-      throw new UnsafeProposalException(proposal.asOf(), violations);
-    }
-    return proposal;
+    return violations;
   }
 
   private LedgerResult replay(RebalanceRequest request, HouseholdData data) {

@@ -136,7 +136,7 @@ final class ProposalRoutes {
     JsonNode body = Bodies.tree(ctx);
     String note = body.path("note").isTextual() ? body.path("note").asText() : null;
     Decision decision = switch (what) {
-      case "approve" -> proposals().approve(p.id(), version, user.name(), services.today());
+      case "approve" -> proposals().approve(p.id(), version, user.name(), services.today(), drops(body));
       case "reject" -> proposals().reject(p.id(), version, user.name(), note);
       default -> proposals().veto(p.id(), version, user.name(), note);
     };
@@ -150,6 +150,9 @@ final class ProposalRoutes {
       ext.put("superseded_by", s.fresh().id());
       throw new ApiProblem(409, "Superseded", "proposal " + p.id() + " was not approved: " + s.why()
           + "; it is superseded by proposal " + s.fresh().id() + ", which needs its own approval", List.of(), ext);
+    } else if (decision instanceof Decision.Refused r) {
+      throw new ApiProblem(422, "Not approvable", r.message(), r.reasons().stream()
+          .map(why -> new Problem("request", 0, "drop", null, why)).toList(), Map.of("status_now", p.status().code()));
     } else if (decision instanceof Decision.Conflict c) {
       ctx.header("ETag", c.current().etag());
       throw new ApiProblem(409, "Conflict", c.message(), List.of(), Map.of("status_now", c.current().status().code(),
@@ -157,6 +160,33 @@ final class ProposalRoutes {
     } else {
       throw ApiProblem.notFound("proposal " + p.id());
     }
+  }
+
+  /** The trade numbers of {@code {"drop": [2, 5]}} (1-based, as listed in the proposal's trades); 422 for anything else. */
+  private static List<Integer> drops(JsonNode body) {
+    JsonNode drop = body.path("drop");
+    if (drop.isMissingNode() || drop.isNull()) {
+      return List.of();
+    }
+    if (!drop.isArray()) {
+      throw ApiProblem.badRequest("drop", drop.toString(), "a list of trade numbers (1 for the proposal's first trade)");
+    }
+    List<Integer> numbers = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < drop.size(); i++) {
+      JsonNode n = drop.get(i);
+      if (n.canConvertToInt() && n.isIntegralNumber()) {
+        numbers.add(n.intValue());
+      } else if (n.isTextual() && n.asText().matches("\\d{1,9}")) {
+        numbers.add(Integer.parseInt(n.asText()));
+      } else {
+        problems.add(new Problem("request", 0, "drop[" + i + "]", n.asText(), "a trade number (1 for the proposal's first trade)"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ApiProblem.invalid(problems);
+    }
+    return numbers;
   }
 
   /** The version named by If-Match ({@code "ID.VERSION"}); 428 without one, 409 when it names another proposal's tag. */

@@ -173,6 +173,142 @@ class ApiTest {
     }
 
     @Test
+    void droppingTheSaleThatPaysForTheBuys_isRefused_withWhy_andNothingChanges() {
+      // rivera on 2026-11-22: trade 1 sells $84,388.00 of VTI in alex-401k, which pays for trades 2
+      // and 3 (BND and VXUS, $84,360.70 together); alex-401k holds no other cash for them.
+      Answer created = postJson("/api/households/rivera/proposals", advisor, "{\"as_of\":\"" + AS_OF + "\"}");
+      JsonNode trades = created.json().path("trades");
+      assertThat(trades.get(0).path("side").asText()).isEqualTo("sell");
+      assertThat(trades.get(0).path("account").asText()).isEqualTo("alex-401k");
+      String id = created.json().path("id").asText();
+      String etag = created.header("ETag").orElseThrow();
+
+      Answer refused = post("/api/proposals/" + id + "/approve", advisor, "application/json", "{\"drop\":[1]}",
+          Map.of("If-Match", etag));
+
+      assertProblem(refused, 422);
+      assertThat(refused.body()).contains("not_bookable").contains("alex-401k").containsIgnoringCase("cash");
+      Answer after = get("/api/proposals/" + id, advisor);
+      assertThat(after.json().path("status").asText()).isEqualTo("proposed");
+      assertThat(after.json().path("trades").size()).isEqualTo(trades.size());
+      assertThat(after.header("ETag")).contains(etag);
+    }
+
+    @Test
+    void droppingTheSaleThatPaysAWithdrawal_isRefused() {
+      // A $50,000 withdrawal from joint is paid by selling VTI in joint; without that sale the
+      // withdrawal would take joint's cash below zero.
+      Answer created = postJson("/api/households/rivera/proposals", advisor,
+          "{\"as_of\":\"" + AS_OF + "\",\"cash_flows\":{\"joint\":-50000}}");
+      JsonNode trades = created.json().path("trades");
+      int sale = -1;
+      for (int i = 0; i < trades.size(); i++) {
+        if (trades.get(i).path("account").asText().equals("joint") && trades.get(i).path("side").asText().equals("sell")) {
+          sale = i + 1;
+        }
+      }
+      assertThat(sale).isPositive();
+      String id = created.json().path("id").asText();
+
+      Answer refused = post("/api/proposals/" + id + "/approve", advisor, "application/json", "{\"drop\":[" + sale + "]}",
+          Map.of("If-Match", created.header("ETag").orElseThrow()));
+
+      assertProblem(refused, 422);
+      assertThat(refused.body()).contains("cash in joint");
+    }
+
+    @Test
+    void droppingATrade_approvesTheRest_andTheAuditSaysWhoDroppedWhat() {
+      Answer created = postJson("/api/households/rivera/proposals", advisor, "{\"as_of\":\"" + AS_OF + "\"}");
+      JsonNode trades = created.json().path("trades");
+      int last = trades.size();
+      JsonNode dropped = trades.get(last - 1);
+      assertThat(dropped.path("side").asText()).isEqualTo("buy");
+      String id = created.json().path("id").asText();
+
+      assertProblem(post("/api/proposals/" + id + "/approve", advisor, "application/json", "{\"drop\":[" + (last + 1) + "]}",
+          Map.of("If-Match", created.header("ETag").orElseThrow())), 422);
+      assertProblem(post("/api/proposals/" + id + "/approve", advisor, "application/json", "{\"drop\":[\"x\"]}",
+          Map.of("If-Match", created.header("ETag").orElseThrow())), 422);
+      Answer approved = post("/api/proposals/" + id + "/approve", advisor, "application/json", "{\"drop\":[" + last + "]}",
+          Map.of("If-Match", created.header("ETag").orElseThrow()));
+
+      assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+      JsonNode stored = get("/api/proposals/" + id, advisor).json();
+      assertThat(stored.path("status").asText()).isEqualTo("approved");
+      assertThat(stored.path("trades").size()).isEqualTo(last - 1);
+      assertThat(stored.path("dropped_trades").get(0).path("symbol").asText()).isEqualTo(dropped.path("symbol").asText());
+      assertThat(stored.path("dropped_trades").get(0).path("account").asText()).isEqualTo(dropped.path("account").asText());
+      assertThat(stored.path("dropped_by").asText()).isEqualTo("alice");
+      String audit = get("/api/audit?household=rivera", advisor).body().replaceAll("\\s", "");
+      assertThat(audit).contains("proposal.trades_dropped").contains("\"dropped\":[" + last + "]");
+      assertThat(get("/api/audit/verify", admin).json().path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void scan_raisesBandBreached_oncePerHouseholdAndDate() throws Exception {
+      // rivera on 2026-11-22: us_stocks 58.7% against a band of 45-55%, bonds 17.6% against 20-30%.
+      for (int run = 0; run < 2; run++) {
+        Answer scan = postJson("/api/scans", admin, "{\"as_of\":\"" + AS_OF + "\"}");
+        String scanId = scan.json().path("id").asText();
+        JsonNode summary = scan.json();
+        for (int i = 0; i < 600 && summary.path("pending").asInt() > 0; i++) {
+          Thread.sleep(100);
+          summary = get("/api/scans/" + scanId, admin).json();
+        }
+        assertThat(summary.path("pending").asInt()).isZero();
+      }
+      List<String> subjects = new ArrayList<>();
+      HashSet<String> ids = new HashSet<>();
+      for (JsonNode a : get("/api/alerts?household=rivera", advisor).json().path("alerts")) {
+        if (a.path("kind").asText().equals("band_breached") && ids.add(a.path("alert").asText())) {
+          subjects.add(a.path("subject").asText());
+        }
+      }
+      assertThat(subjects).containsExactly("Outside its band in rivera on 2026-11-22: us_stocks at 58.7% (band 45.0%–55.0%), "
+          + "bonds at 17.6% (band 20.0%–30.0%)");
+    }
+
+    @Test
+    void proposalSellingALossAScheduledPurchaseWashes_raisesWashSaleRisk() {
+      // A $50,000 withdrawal from joint sells lot J-VTI-2026 at a loss; the payroll purchase of VTI
+      // in alex-401k on 2026-12-01 (harvest.scheduled) is within 30 days and washes $607.50 of it.
+      Answer created = postJson("/api/households/rivera/proposals", advisor,
+          "{\"as_of\":\"" + AS_OF + "\",\"cash_flows\":{\"joint\":-50000}}");
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      Answer plain = postJson("/api/households/rivera/proposals", advisor, "{\"as_of\":\"" + AS_OF + "\"}");
+      assertThat(plain.status()).isEqualTo(201);
+
+      List<String> subjects = new ArrayList<>();
+      for (JsonNode a : get("/api/alerts?household=rivera", advisor).json().path("alerts")) {
+        if (a.path("kind").asText().equals("wash_sale_risk")) {
+          subjects.add(a.path("subject").asText());
+        }
+      }
+      assertThat(subjects).containsExactly("Proposal for rivera on 2026-11-22: a scheduled purchase within 30 days would "
+          + "wash $607.50 of the losses it sells");
+    }
+
+    @Test
+    void aTokensFirstUseOfTheDay_isAnAuditEvent_onceHoweverManyRequests_andNeverHoldsTheToken() {
+      for (int i = 0; i < 3; i++) {
+        assertThat(get("/api/households", advisor).status()).isEqualTo(200);
+      }
+      assertProblem(get("/api/households", "keel_not-a-token"), 401);
+      Answer audit = get("/api/audit", admin);
+      List<JsonNode> uses = new ArrayList<>();
+      audit.json().path("events").forEach(e -> {
+        if (e.path("action").asText().equals("token.used") && e.path("actor").asText().equals("alice")) {
+          uses.add(e);
+        }
+      });
+      assertThat(uses).hasSize(1);
+      assertThat(uses.get(0).path("state").path("date").asText()).hasSize(10);
+      assertThat(audit.body()).doesNotContain(advisor).doesNotContain(admin).doesNotContain("keel_not-a-token");
+      assertThat(get("/api/audit/verify", admin).json().path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
     void approvingAfterANewTransaction_supersedes() {
       Answer created = postJson("/api/households/rivera/proposals", advisor, "{\"as_of\":\"" + AS_OF + "\"}");
       String id = created.json().path("id").asText();

@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -111,9 +113,30 @@ public final class UserStore {
       return Optional.empty();
     }
     String hash = hash(token);
-    return jdbi.withHandle(h -> h.createQuery("SELECT u.name FROM api_token t JOIN app_user u ON u.id = t.user_id "
-            + "WHERE t.token_hash = :hash AND NOT t.revoked")
+    Optional<User> user = jdbi.withHandle(h -> h.createQuery("SELECT u.name FROM api_token t JOIN app_user u "
+            + "ON u.id = t.user_id WHERE t.token_hash = :hash AND NOT t.revoked")
         .bind("hash", hash).mapTo(String.class).findOne().flatMap(name -> findByName(h, name)));
+    user.ifPresent(u -> recordUse(u, hash));
+    return user;
+  }
+
+  /**
+   * The audit event {@code token.used} for a token's first use on a UTC day: one row per token per
+   * day, however many requests it makes, so thousands of requests do not each lengthen (and
+   * serialize on) the hash chain. The conditional update lets exactly one of two racing requests
+   * write it. The event names the user and a prefix of the token's hash, never the token.
+   */
+  private void recordUse(User user, String hash) {
+    LocalDate today = LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    jdbi.useTransaction(h -> {
+      int first = h.createUpdate("UPDATE api_token SET last_used_on = :today WHERE token_hash = :hash "
+              + "AND (last_used_on IS NULL OR last_used_on < :today)")
+          .bind("today", today).bind("hash", hash).execute();
+      if (first == 1) {
+        audit.append(h, user.name(), "token.used", "user", user.id(), null, Map.of("user", user.name(),
+            "token_hash_prefix", hash.substring(0, 8), "date", today.toString(), "first_use_of_day", true));
+      }
+    });
   }
 
   public Optional<User> findByName(String name) {

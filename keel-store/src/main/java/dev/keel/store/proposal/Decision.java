@@ -12,6 +12,17 @@ public sealed interface Decision {
   /** Someone else changed the proposal first, or its status does not allow the decision. */
   record Conflict(String message, StoredProposal current) implements Decision {}
 
+  /**
+   * The approver dropped trades and what remains breaks a rule (a new wash sale, the tax budget,
+   * cash going negative, a trade the ledger cannot book), or the drop named no trade of it; nothing
+   * changed.
+   */
+  record Refused(String message, java.util.List<String> reasons) implements Decision {
+    public Refused {
+      reasons = java.util.List.copyOf(reasons);
+    }
+  }
+
   /** The proposal does not exist. */
   record NotFound() implements Decision {}
 }

@@ -82,7 +82,7 @@ public final class ProposalService {
     Optional<String> approveAfter = mode == ExecutionMode.AUTO && !proposal.trades().isEmpty()
         ? Optional.of(now.plus(Duration.ofHours(stored.execution().noticeHours())).toString()) : Optional.empty();
     StoredProposal row = new StoredProposal(UUID.randomUUID().toString(), stored.id(), asOf, ProposalStatus.PROPOSED, 1,
-        mode, origin, ProposalWriter.json(proposal), stored.fingerprint(), proposal.trades().size(), approveAfter,
+        mode, origin, body(proposal, cashFlows), stored.fingerprint(), proposal.trades().size(), approveAfter,
         now.toString(), actor, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     proposals.insert(h, row, scanKey);
     Map<String, Object> state = new LinkedHashMap<>();
@@ -97,7 +97,28 @@ public final class ProposalService {
     if (!proposal.trades().isEmpty()) {
       raiseCreated(h, row, proposal);
     }
+    raiseWashRisk(h, row, proposal);
     return row;
+  }
+
+  /**
+   * The stored document: the engine's proposal JSON, plus the cash flows it was made for, so that
+   * an approval that drops trades re-validates the rest with the same withdrawals and deposits.
+   */
+  private static String body(Proposal proposal, Map<AccountId, BigDecimal> cashFlows) {
+    String json = ProposalWriter.json(proposal);
+    if (cashFlows.isEmpty()) {
+      return json;
+    }
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode node =
+          (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(json);
+      com.fasterxml.jackson.databind.node.ObjectNode flows = node.putObject("cash_flows");
+      cashFlows.forEach((account, amount) -> flows.put(account.value(), amount));
+      return Json.mapper().writeValueAsString(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -105,6 +126,16 @@ public final class ProposalService {
    * books or prices moved, the proposal is superseded by a fresh one made for {@code today}.
    */
   public Decision approve(String id, int version, String actor, LocalDate today) {
+    return approve(id, version, actor, today, List.of());
+  }
+
+  /**
+   * Approves a proposal at {@code version} without the trades numbered {@code drop} (1-based, in
+   * the order of the proposal's {@code trades}). What remains is booked through the ledger by the
+   * engine's own guard; a new wash sale, a tax budget overrun, an account's cash going negative or
+   * an unbookable trade refuses the approval and changes nothing.
+   */
+  public Decision approve(String id, int version, String actor, LocalDate today, List<Integer> drop) {
     return guarded(id, () -> proposals.jdbi().inTransaction(h -> {
       Optional<StoredProposal> found = proposals.findForUpdate(h, id);
       if (found.isEmpty()) {
@@ -134,8 +165,79 @@ public final class ProposalService {
             Map.of("proposal", id, "superseded_by", fresh.id(), "why", stale.get()));
         return new Decision.Superseded(proposals.find(h, id).orElseThrow(), fresh, stale.get());
       }
+      if (!drop.isEmpty()) {
+        Optional<Decision.Refused> refusedDrop = dropTrades(h, p, current, drop, actor);
+        if (refusedDrop.isPresent()) {
+          return refusedDrop.get();
+        }
+      }
       return decide(h, p, version, ProposalStatus.APPROVED, "proposal.approved", actor, null);
     }));
+  }
+
+  /**
+   * Removes the dropped trades from the stored proposal when the engine accepts what remains, and
+   * audits who dropped which; the refusal, with the engine's reasons, otherwise.
+   */
+  private Optional<Decision.Refused> dropTrades(Handle h, StoredProposal p, StoredHousehold current, List<Integer> drop,
+      String actor) {
+    com.fasterxml.jackson.databind.node.ObjectNode body;
+    try {
+      body = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(p.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<dev.keel.core.rebalance.Trade> trades = StoredTrades.of(body);
+    List<String> bad = new ArrayList<>();
+    java.util.SortedSet<Integer> numbers = new java.util.TreeSet<>();
+    for (Integer n : drop) {
+      if (n == null || n < 1 || n > trades.size()) {
+        bad.add("drop: " + n + " is not a trade number of proposal " + p.id() + " (1 to " + trades.size() + ")");
+      } else {
+        numbers.add(n);
+      }
+    }
+    if (!bad.isEmpty()) {
+      return Optional.of(new Decision.Refused("proposal " + p.id() + " was not approved: the drop names no such trade",
+          bad));
+    }
+    List<dev.keel.core.rebalance.Trade> kept = new ArrayList<>();
+    for (int i = 0; i < trades.size(); i++) {
+      if (!numbers.contains(i + 1)) {
+        kept.add(trades.get(i));
+      }
+    }
+    Map<AccountId, BigDecimal> flows = new LinkedHashMap<>();
+    body.path("cash_flows").fields().forEachRemaining(e -> flows.put(AccountId.of(e.getKey()),
+        new BigDecimal(e.getValue().asText())));
+    List<String> why = engine.checkTrades(current.data(), p.asOf(), flows, kept).stream()
+        .map(v -> v.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + v.detail()).toList();
+    if (!why.isEmpty()) {
+      return Optional.of(new Decision.Refused("proposal " + p.id() + " was not approved: without trade"
+          + (numbers.size() == 1 ? " " : "s ") + numbers + " the remaining trades break a rule", why));
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode all = (com.fasterxml.jackson.databind.node.ArrayNode) body.path("trades");
+    com.fasterxml.jackson.databind.node.ArrayNode remaining = Json.mapper().createArrayNode();
+    com.fasterxml.jackson.databind.node.ArrayNode dropped = Json.mapper().createArrayNode();
+    for (int i = 0; i < all.size(); i++) {
+      (numbers.contains(i + 1) ? dropped : remaining).add(all.get(i));
+    }
+    body.set("trades", remaining);
+    body.set("dropped_trades", dropped);
+    body.put("dropped_by", actor);
+    String text;
+    try {
+      text = Json.mapper().writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    proposals.replaceTrades(h, p.id(), text, remaining.size());
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("dropped", List.copyOf(numbers));
+    state.put("dropped_trades", Json.mapper().convertValue(dropped, List.class));
+    state.put("trades", remaining.size());
+    audit.append(h, actor, "proposal.trades_dropped", "proposal", p.id(), p.household().value(), state);
+    return Optional.empty();
   }
 
   /** Rejects a proposal (a person said no). */
@@ -287,6 +389,44 @@ public final class ProposalService {
           "Proposal for " + household + " will be approved at " + row.approveAfter().orElse("?") + " unless vetoed: "
               + proposal.summary(), details);
     }
+  }
+
+  /**
+   * The wash-sale risk alert: the proposal sells a lot at a loss that a purchase scheduled outside
+   * Keel (harvest.scheduled) within 30 days will wash (the loss the proposal says is disallowed),
+   * or a harvest carries a warning about such a purchase. Raised with the proposal, once.
+   */
+  private void raiseWashRisk(Handle h, StoredProposal row, Proposal proposal) {
+    List<Map<String, Object>> sales = new ArrayList<>();
+    BigDecimal washed = BigDecimal.ZERO;
+    for (dev.keel.core.rebalance.Trade t : proposal.trades()) {
+      for (dev.keel.core.rebalance.LotSale lot : t.lots()) {
+        if (lot.disallowedLoss().signum() > 0) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("account", t.account().value());
+          m.put("symbol", t.symbol().value());
+          m.put("lot_id", lot.lotId().value());
+          m.put("disallowed_loss", lot.disallowedLoss());
+          sales.add(m);
+          washed = washed.add(lot.disallowedLoss());
+        }
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    proposal.harvests().forEach(hv -> warnings.addAll(hv.warnings()));
+    if (sales.isEmpty() && warnings.isEmpty()) {
+      return;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("proposal", row.id());
+    details.put("as_of", row.asOf().toString());
+    details.put("sales", sales);
+    details.put("disallowed_loss", washed);
+    details.put("warnings", warnings);
+    String household = row.household().value();
+    alerts.raise(h, household, dev.keel.store.alert.AlertKind.WASH_SALE_RISK,
+        "Proposal for " + household + " on " + row.asOf() + ": a scheduled purchase within 30 days would wash "
+            + (sales.isEmpty() ? "a harvested loss" : "$" + washed.toPlainString() + " of the losses it sells"), details);
   }
 
   private String now() {

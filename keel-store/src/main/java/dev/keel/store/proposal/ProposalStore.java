@@ -83,6 +83,12 @@ public final class ProposalStore {
         .execute() == 1;
   }
 
+  /** Replaces a proposal's document and trade count (an approver dropped trades), in the caller's transaction. */
+  public void replaceTrades(Handle h, String id, String body, int tradeCount) {
+    h.createUpdate("UPDATE proposal SET body = :body, trade_count = :count WHERE id = :id")
+        .bind("body", body).bind("count", tradeCount).bind("id", id).execute();
+  }
+
   /** Auto-mode proposals whose notice period has passed at {@code now}. */
   public List<StoredProposal> dueForAutoApproval(String now) {
     return jdbi.withHandle(h -> h.createQuery("SELECT * FROM proposal WHERE status = 'proposed' AND mode = 'auto' "

@@ -190,6 +190,9 @@ public final class Scanner {
           .bind("target", Fmt.weight(c.target()).toPlainString()).bind("actual", Fmt.weight(c.actual()).toPlainString())
           .bind("drift", Fmt.weight(c.drift()).toPlainString()).bind("breached", c.breached()).execute();
     }
+    if (drift.anyBreached()) {
+      raiseBandBreached(h, id, asOf, drift);
+    }
     String proposalId = null;
     if (drift.rebalanceNeeded()) {
       StoredProposal p = proposals.create(h, stored, asOf, Map.of(), false, "scan", id.value() + "|" + asOf, "system");
@@ -205,6 +208,34 @@ public final class Scanner {
     state.put("breached", drift.anyBreached());
     state.put("proposal", proposalId);
     audit.append(h, "system", "scan.household_scanned", "scan_result", id.value() + "/" + asOf, id.value(), state);
+  }
+
+  /**
+   * The band-breached alert, in the scan's transaction: a household is scanned once per date (its
+   * scan_result row), so this is raised at most once per household per scan date.
+   */
+  private void raiseBandBreached(Handle h, HouseholdId id, LocalDate asOf, DriftReport drift) {
+    List<Map<String, Object>> classes = new java.util.ArrayList<>();
+    List<String> named = new java.util.ArrayList<>();
+    for (ClassDrift c : drift.classes()) {
+      if (c.breached()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("asset_class", c.assetClass().value());
+        m.put("target", Fmt.weight(c.target()));
+        m.put("actual", Fmt.weight(c.actual()));
+        m.put("lower", Fmt.weight(c.lower()));
+        m.put("upper", Fmt.weight(c.upper()));
+        classes.add(m);
+        named.add(c.assetClass().value() + " at " + pct(c.actual()) + " (band " + pct(c.lower()) + "–" + pct(c.upper()) + ")");
+      }
+    }
+    alerts.raise(h, id.value(), dev.keel.store.alert.AlertKind.BAND_BREACHED,
+        "Outside its band in " + id + " on " + asOf + ": " + String.join(", ", named),
+        Map.of("as_of", asOf.toString(), "classes", classes));
+  }
+
+  private static String pct(java.math.BigDecimal weight) {
+    return weight.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString() + "%";
   }
 
   /** The scan with that id; with {@code visible}, results only for those households. */
