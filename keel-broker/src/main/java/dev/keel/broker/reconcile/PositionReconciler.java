@@ -1,5 +1,6 @@
 package dev.keel.broker.reconcile;
 
+import dev.keel.core.reconcile.HoldingsComparison;
 import dev.keel.broker.BrokerAccount;
 import dev.keel.broker.BrokerPosition;
 import dev.keel.core.household.AccountId;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Compares one account's shares per symbol (exactly) and cash (to the cent) between the ledger
@@ -25,28 +25,24 @@ public final class PositionReconciler {
    */
   public static List<Difference> compare(AccountId account, Map<Symbol, BigDecimal> ledger, List<BrokerPosition> broker,
       Optional<BigDecimal> ledgerCash, Optional<BrokerAccount> brokerAccount) {
-    Map<Symbol, BigDecimal> theirs = new TreeMap<>();
+    Map<String, BigDecimal> ours = new TreeMap<>();
+    ledger.forEach((symbol, quantity) -> ours.put(symbol.value(), quantity));
+    Map<String, BigDecimal> theirs = new TreeMap<>();
     for (BrokerPosition p : broker) {
-      theirs.merge(p.symbol(), p.quantity(), BigDecimal::add);
+      theirs.merge(p.symbol().value(), p.quantity(), BigDecimal::add);
     }
-    TreeSet<Symbol> symbols = new TreeSet<>(theirs.keySet());
-    ledger.forEach((s, q) -> {
-      if (q.signum() != 0) {
-        symbols.add(s);
-      }
-    });
+    List<HoldingsComparison.Line> lines = new ArrayList<>(HoldingsComparison.positions(ours, theirs, true));
+    if (ledgerCash.isPresent() && brokerAccount.isPresent()) {
+      lines.add(HoldingsComparison.cash(ledgerCash.get(), brokerAccount.get().cash()));
+    }
     List<Difference> out = new ArrayList<>();
-    for (Symbol s : symbols) {
-      BigDecimal ours = ledger.getOrDefault(s, BigDecimal.ZERO);
-      BigDecimal their = theirs.getOrDefault(s, BigDecimal.ZERO);
-      if (ours.compareTo(their) != 0) {
-        out.add(new Difference(account, s.value(), ours, their));
+    for (HoldingsComparison.Line line : lines) {
+      if (!line.agrees()) {
+        // The figures as each side states them; the comparison decided whether they differ.
+        boolean cash = line.item().equals("cash");
+        out.add(new Difference(account, line.item(), cash ? ledgerCash.get() : line.ledger(),
+            cash ? brokerAccount.get().cash() : line.other()));
       }
-    }
-    if (ledgerCash.isPresent() && brokerAccount.isPresent()
-        && ledgerCash.get().setScale(2, java.math.RoundingMode.HALF_UP)
-            .compareTo(brokerAccount.get().cash().setScale(2, java.math.RoundingMode.HALF_UP)) != 0) {
-      out.add(new Difference(account, "cash", ledgerCash.get(), brokerAccount.get().cash()));
     }
     return out;
   }

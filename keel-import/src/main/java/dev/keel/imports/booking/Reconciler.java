@@ -4,6 +4,7 @@ import dev.keel.core.household.AccountId;
 import dev.keel.core.ledger.LedgerResult;
 import dev.keel.core.portfolio.HouseholdData;
 import dev.keel.core.engine.HouseholdEngine;
+import dev.keel.core.reconcile.HoldingsComparison;
 import dev.keel.core.security.Symbol;
 import dev.keel.imports.statement.CashLine;
 import dev.keel.imports.statement.PositionLine;
@@ -62,24 +63,18 @@ public final class Reconciler {
         LocalDate date = byDate.getKey();
         LedgerResult ledger = books.computeIfAbsent(date, d -> engine.books(data, Optional.of(d), d.getYear()));
         Map<String, BigDecimal> ledgerHeld = new TreeMap<>();
-        ledger.account(account).quantities().forEach((s, q) -> {
-          if (q.signum() != 0) {
-            ledgerHeld.put(s.value(), q);
-          }
-        });
+        ledger.account(account).quantities().forEach((s, q) -> ledgerHeld.put(s.value(), q));
         String file = files.get(account + "@" + date);
+        // A statement that lists no positions for the account that day (cash only) says nothing of
+        // the ledger's holdings; one that lists positions is compared item by item both ways.
         boolean hasPositions = positions.stream().anyMatch(p -> p.account().equals(account) && p.item().asOf().orElse(fallback).equals(date));
-        java.util.Set<String> symbols = new java.util.TreeSet<>(byDate.getValue().keySet());
-        if (hasPositions) {
-          symbols.addAll(ledgerHeld.keySet());
-        }
-        for (String symbol : symbols) {
-          out.add(new Difference(account, symbol, date, byDate.getValue().getOrDefault(symbol, BigDecimal.ZERO),
-              ledgerHeld.getOrDefault(symbol, BigDecimal.ZERO), file));
-        }
+        List<HoldingsComparison.Line> lines = new ArrayList<>(HoldingsComparison.positions(ledgerHeld, byDate.getValue(), hasPositions));
         BigDecimal statementCash = cashHeld.getOrDefault(account, Map.of()).get(date);
         if (statementCash != null) {
-          out.add(new Difference(account, "cash", date, statementCash, ledger.account(account).cash(), file));
+          lines.add(HoldingsComparison.cash(ledger.account(account).cash(), statementCash));
+        }
+        for (HoldingsComparison.Line line : lines) {
+          out.add(new Difference(account, line.item(), date, line.other(), line.ledger(), file));
         }
       }
     }
